@@ -1,0 +1,70 @@
+// The `uniform` and `hotcold` patterns, fast path: instead of drawing each write, the tracker follows
+// the expected state. Within a region every page is hit by a write with the same chance, so after m
+// writes a page is dirty with probability q = 1 - (1 - hitChance)^m, independently of whether it is in
+// to_send (to_send came from writes of an earlier, disjoint time span). A batch walks the regions with
+// to_send density d and peek probability q: per page walked it sends d(1-q) and skips dq on average.
+// Counts are therefore expectations (fractional); the result rounds them. docs/MODEL-NOTES.md says how
+// close this is to page-exact runs with real random writes, and tests/expected-vs-exact checks it.
+import type { Region } from './regions.ts';
+import { writesBy, type BatchStep, type DirtyTracker } from './tracker.ts';
+
+export class ExpectedTracker implements DirtyTracker {
+  /** Fraction of each region's pages that are in to_send. */
+  private readonly density: Float64Array;
+  private readonly logMiss: Float64Array;
+  private readonly step: BatchStep = { sent: 0, skipped: 0, next: 0 };
+  private cleanWrites = 0;
+
+  constructor(
+    readonly pages: number,
+    private readonly regions: readonly Region[],
+    private readonly rate: number,
+  ) {
+    this.density = new Float64Array(regions.length).fill(1);
+    this.logMiss = Float64Array.from(regions, (r) => Math.log1p(-r.hitChance));
+  }
+
+  /** Chance that a page of region i was written by `writes` writes. */
+  private dirtyChance(i: number, writes: number): number {
+    return writes <= 0 ? 0 : -Math.expm1(writes * this.logMiss[i]);
+  }
+
+  batch(from: number, t: number, final: boolean, maxSend: number): BatchStep {
+    const writes = final ? 0 : writesBy(this.rate, t) - this.cleanWrites;
+    const step = this.step;
+    let need = maxSend;
+    step.sent = 0;
+    step.skipped = 0;
+    for (let i = 0; i < this.regions.length; i++) {
+      const { lo, hi } = this.regions[i];
+      if (hi <= from) continue;
+      const start = Math.max(lo, from);
+      const q = this.dirtyChance(i, writes);
+      const sendPerPage = this.density[i] * (1 - q);
+      const available = (hi - start) * sendPerPage;
+      if (sendPerPage > 0 && available >= need) {
+        const walked = need / sendPerPage;
+        step.sent += need;
+        step.skipped += walked * this.density[i] * q;
+        step.next = Math.min(hi, start + walked);
+        return step;
+      }
+      step.sent += available;
+      step.skipped += (hi - start) * this.density[i] * q;
+      need -= available;
+    }
+    step.next = this.pages;
+    return step;
+  }
+
+  clean(t: number): number {
+    const writes = writesBy(this.rate, t);
+    let dirtied = 0;
+    for (let i = 0; i < this.regions.length; i++) {
+      this.density[i] = this.dirtyChance(i, writes - this.cleanWrites);
+      dirtied += (this.regions[i].hi - this.regions[i].lo) * this.density[i];
+    }
+    this.cleanWrites = writes;
+    return dirtied;
+  }
+}
