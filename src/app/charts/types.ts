@@ -1,0 +1,30 @@
+// The data each chart takes. Charts are pure views: they get results, never run the simulator.
+import type { RunResult, Scenario, SweepPoint } from '../../model/index.ts';
+
+/** One curve of the downtime / migration-time chart: one link speed over the swept dirty rates. */
+export interface CurveSeries {
+  linkMbps: number;
+  /** e.g. "1 Gbps (935 Mbit/s)" or "Current link (2500 Mbit/s)". */
+  label: string;
+  /** Points sorted by rate; may be partial while the sweep fills in (coarse first). */
+  points: SweepPoint[];
+  /** The series of the scenario's own link speed (drawn emphasised). */
+  current: boolean;
+}
+
+export interface IterationChartProps {
+  result: RunResult;
+}
+
+export interface CurvesChartProps {
+  /** The scenario the curves were computed for (VM size, overheads, page size; its rate is the marker). */
+  scenario: Scenario;
+  series: CurveSeries[];
+  /** The current single run, for the marker; null while it is computing. */
+  result: RunResult | null;
+}
+
+export interface TimelineChartProps {
+  scenario: Scenario;
+  result: RunResult;
+}
