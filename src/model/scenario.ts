@@ -108,7 +108,7 @@ export const FIELDS: readonly Field[] = [
 export function describeRange(field: Field): string {
   if (field.kind === 'choice') return `one of ${field.options.join(', ')}`;
   const kind = field.powerOfTwo ? 'a power of two' : field.integer ? 'a whole number' : 'a number';
-  const low = field.minExclusive ? `above ${field.min}` : `from ${field.min}`;
   const unit = field.unit ? ` ${field.unit}` : '';
-  return `${kind} ${low} to ${field.max}${unit}`;
+  const range = field.minExclusive ? `above ${field.min} and up to ${field.max}` : `from ${field.min} to ${field.max}`;
+  return `${kind} ${range}${unit}`;
 }

@@ -16,7 +16,8 @@ export interface SweepPoint {
 export function logSpace(min: number, max: number, count: number): number[] {
   if (count === 1) return [min];
   const step = Math.log(max / min) / (count - 1);
-  return Array.from({ length: count }, (_, i) => (i === count - 1 ? max : min * Math.exp(i * step)));
+  // Rounded to 12 significant digits so that 10^k comes out as 10^k, not 10000.000000000004.
+  return Array.from({ length: count }, (_, i) => (i === count - 1 ? max : Number((min * Math.exp(i * step)).toPrecision(12))));
 }
 
 export function sweepPoint(base: Scenario, linkMbps: number, rate: number): SweepPoint {

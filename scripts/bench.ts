@@ -1,0 +1,70 @@
+// `npm run bench`: the simulator's speed, as medians (a benchmark that prints numbers, not a test).
+// Targets (issue 2): one 1 GiB run < 2 ms; a 3-link x 100-rate sweep of a 1 GiB VM < 100 ms;
+// one 1 TiB run < 1 s and < 300 MB of memory. The page-by-page walk is timed too, for contrast.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SCENARIO, PATTERNS, logSpace, simulate, simulateExact, sweep, type Scenario } from '../src/model/index.ts';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function timeMs(fn: () => void, repeats: number): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+const RATES = [0, 1_000, 10_000, 25_000, 28_000, 100_000, 1_000_000];
+const TIB_RATES = [0, 28_000, 1_000_000];
+
+/** Child mode: one 1 TiB run in a fresh process, printing its time and peak memory. */
+if (process.argv[2] === '--one-tib') {
+  const s: Scenario = { ...DEFAULT_SCENARIO, vmMiB: 1_048_576, dirtyRate: Number(process.argv[3]), pattern: process.argv[4] as Scenario['pattern'] };
+  const start = performance.now();
+  simulate(s);
+  const ms = performance.now() - start;
+  console.log(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+console.log(`Node ${process.version}, ${new Date().toISOString()}`);
+
+// Warm up the JIT, as a worker that has been answering a slider would be.
+for (const pattern of PATTERNS) for (const rate of RATES) simulate({ ...DEFAULT_SCENARIO, pattern, dirtyRate: rate });
+
+console.log('\nOne 1 GiB run, 935 Mbit/s (median of 50 per rate; target < 2 ms):');
+let worst = 0;
+for (const pattern of PATTERNS) {
+  const medians = RATES.map((rate) => median(timeMs(() => simulate({ ...DEFAULT_SCENARIO, pattern, dirtyRate: rate }), 50)));
+  worst = Math.max(worst, ...medians);
+  console.log(`  ${pattern.padEnd(10)} ${RATES.map((r, i) => `${r}/s: ${medians[i].toFixed(3)}`).join('  ')}  (ms)`);
+}
+console.log(`  slowest median: ${fmt(worst)}`);
+
+const exact = median(timeMs(() => simulateExact({ ...DEFAULT_SCENARIO, dirtyRate: 25_000 }), 5));
+console.log(`  for contrast, the page-by-page walk (sequential, 25,000/s): ${fmt(exact)}`);
+
+console.log('\nSweep, 1 GiB VM, links 94.2/935/7120 Mbit/s x 100 rates 100..1e6 (median of 15; target < 100 ms):');
+const rates = logSpace(100, 1_000_000, 100);
+for (const pattern of PATTERNS) {
+  const ms = median(timeMs(() => sweep({ ...DEFAULT_SCENARIO, pattern }, [94.2, 935, 7120], rates), 15));
+  console.log(`  ${pattern.padEnd(10)} ${fmt(ms)}`);
+}
+
+console.log('\nOne 1 TiB run, 935 Mbit/s, each in a fresh process (median of 3; target < 1 s and < 300 MB):');
+const self = fileURLToPath(import.meta.url);
+for (const pattern of ['sequential', 'uniform'] as const) {
+  for (const rate of TIB_RATES) {
+    const runs = Array.from({ length: 3 }, () =>
+      JSON.parse(execFileSync(process.execPath, [...process.execArgv, self, '--one-tib', String(rate), pattern], { encoding: 'utf8' })),
+    ) as { ms: number; maxRssMB: number }[];
+    console.log(`  ${pattern.padEnd(10)} rate ${String(rate).padStart(9)}/s: ${fmt(median(runs.map((r) => r.ms)))}, peak memory ${median(runs.map((r) => r.maxRssMB)).toFixed(0)} MB (whole process)`);
+  }
+}
