@@ -43,6 +43,7 @@ export function checkField(field: Field, value: unknown): string | null {
  * the rules that tie fields together (working set within the VM, at least one page) come last.
  */
 export function validateScenario(input: Partial<Record<keyof Scenario, unknown>>): Validation {
+  if (typeof input !== 'object' || input === null) input = {};
   const candidate: Record<string, unknown> = { ...DEFAULT_SCENARIO };
   const issues: FieldIssue[] = [];
   for (const field of FIELDS) {
