@@ -25,7 +25,7 @@ export interface Command {
 const SWEEP_DEFAULTS: SweepOptions = { linksMbps: [94.2, 935, 7120], points: 100, rateMin: 100, rateMax: 1_000_000 };
 
 const options = {
-  ...Object.fromEntries(FIELDS.map((f) => [f.flag, { type: 'string' }])),
+  ...Object.fromEntries(FIELDS.map((f) => [f.flag, { type: f.kind === 'flag' ? 'boolean' : 'string' }])),
   json: { type: 'boolean' },
   batch: { type: 'boolean' },
   sweep: { type: 'boolean' },
@@ -48,7 +48,7 @@ export function parseNumber(text: string): number | undefined {
 
 /** Reads one field's value from text (the command line) or JSON (batch input). */
 export function fieldValue(field: Field, raw: unknown): unknown {
-  if (field.kind === 'choice') return raw;
+  if (field.kind !== 'number') return raw;
   if (raw === null && field.nullable) return null;
   if (typeof raw === 'number') return raw;
   if (typeof raw === 'string') return parseNumber(raw) ?? raw;
@@ -146,12 +146,12 @@ export function parseCommand(argv: string[]): Command {
   return { mode, scenario: scenarioFromFlags(values), exact: Boolean(values.exact), sweep: sweepOptions(values) };
 }
 
-export const USAGE = `Simulate pre-copy live migration of a VM (Xen legacy policy, Akoush et al. MASCOTS 2010).
+export const USAGE = `Simulate pre-copy live migration of a VM (Xen as in Akoush et al. MASCOTS 2010, Xen migration v2, QEMU/KVM).
 
 Usage: npm run --silent simulate -- [flags]
 
 Scenario:
-${FIELDS.map((f) => `  --${f.flag.padEnd(16)} ${f.help}; ${describeRange(f)}`).join('\n')}
+${FIELDS.map((f) => `  --${f.flag.padEnd(18)} ${f.help}${f.kind === 'flag' ? '' : `; ${describeRange(f)}`}`).join('\n')}
 
 Output (default: a summary and a per-iteration table):
   --json             one JSON object {"scenario", "result"}

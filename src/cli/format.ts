@@ -2,9 +2,10 @@
 import { csvFormat, format } from 'd3';
 import {
   STOP_REASON_TEXT,
+  POLICY_TEXT,
   bounds,
   dirtyRateMBps,
-  linkPagesPerSecond,
+  sendPagesPerSecond,
   pagesOf,
   type RunResult,
   type Scenario,
@@ -22,22 +23,35 @@ export function jsonLine(scenario: Scenario, result: RunResult): string {
 export function summaryText(s: Scenario, r: RunResult): string {
   const pages = pagesOf(s.vmMiB, s.pageBytes);
   const b = bounds(s);
+  // Eq. 3 and 4 are Xen's bounds; the other policies have their own stop rules.
+  const within = (range: { lower: number; upper: number }) =>
+    s.policy === 'xen' ? `    (bounds ${seconds(range.lower)} to ${seconds(range.upper)} s)` : '';
   const gib = (r.pagesSent * s.pageBytes) / 2 ** 30;
   const workingSet = s.wssPages === null ? '' : `, working set ${count(s.wssPages)} pages`;
   const lines = [
-    `Pre-copy migration, Xen legacy policy${s.pattern === 'sequential' ? '' : ' (expected values over random writes)'}`,
+    `Pre-copy migration, policy ${s.policy}: ${POLICY_TEXT[s.policy]}`,
+    ...(s.pattern === 'sequential' ? [] : ['  (random writes: expected values over all seeds; --exact for one seeded run)']),
     `  VM          ${count(s.vmMiB)} MiB = ${count(pages)} pages of ${count(s.pageBytes)} B`,
-    `  Link        ${format(',.4~r')(s.linkMbps)} Mbit/s goodput = ${count(linkPagesPerSecond(s.linkMbps, s.pageBytes))} pages/s`,
+    `  Link        ${format(',.4~r')(s.linkMbps)} Mbit/s goodput; sends ${count(sendPagesPerSecond(s))} pages/s`,
     `  Dirty rate  ${count(s.dirtyRate)} pages/s = ${format(',.4~r')(dirtyRateMBps(s.dirtyRate, s.pageBytes))} MB/s, ${s.pattern}${workingSet}`,
     '',
-    `  Migration time  ${seconds(r.migrationTimeS)} s    (bounds ${seconds(b.migrationTimeS.lower)} to ${seconds(b.migrationTimeS.upper)} s)`,
-    `  Downtime        ${seconds(r.downtimeS)} s    (bounds ${seconds(b.downtimeS.lower)} to ${seconds(b.downtimeS.upper)} s)`,
+    `  Migration time  ${seconds(r.migrationTimeS)} s${within(b.migrationTimeS)}`,
+    `  Downtime        ${seconds(r.downtimeS)} s${within(b.downtimeS)}`,
     `  Iterations      ${r.iterations}, stopped by: ${STOP_REASON_TEXT[r.stopReason]} (${r.stopReason})`,
     `  Data sent       ${count(r.pagesSent)} pages = ${format('.3~f')(gib)} GiB = ${format('.2f')(r.pagesSent / pages)} x VM`,
+    ...policyLines(s, r),
     '',
     table(r),
   ];
   return lines.join('\n');
+}
+
+function policyLines(s: Scenario, r: RunResult): string[] {
+  const lines: string[] = [];
+  if (r.requiredDowntimeS !== undefined) lines.push(`  Needed downtime ${seconds(r.requiredDowntimeS)} s to switch over (limit ${count(s.downtimeLimitMs)} ms)`);
+  if (r.throttle?.length) lines.push(`  Throttle        ${r.throttle.map((step) => `${format('.0%')(step.throttle)} at ${seconds(step.atS)} s`).join(', ')}`);
+  if (r.guestCpuLostS !== undefined) lines.push(`  Guest CPU lost  ${seconds(r.guestCpuLostS)} s of the writer's vCPU`);
+  return lines;
 }
 
 function table(r: RunResult): string {

@@ -1,6 +1,8 @@
-// Akoush et al. Eq. 3 and 4: the range every migration's time and downtime must lie in.
+// Akoush et al. Eq. 3 and 4: the range every Xen migration's time and downtime must lie in (at the
+// rate pages actually go out, so zero pages and compression move the bounds too).
 import type { Scenario } from './scenario.ts';
-import { linkPagesPerSecond, pagesOf } from './units.ts';
+import { sendPagesPerSecond } from './transfer.ts';
+import { pagesOf } from './units.ts';
 
 export interface Range {
   lower: number;
@@ -14,7 +16,7 @@ export interface Bounds {
 
 export function bounds(s: Scenario): Bounds {
   const pages = pagesOf(s.vmMiB, s.pageBytes);
-  const link = linkPagesPerSecond(s.linkMbps, s.pageBytes);
+  const link = sendPagesPerSecond(s);
   const overheads = s.preS + s.postS;
   return {
     // Upper: 3 VMs before the data cap trips, one more pre-copy pass and a full stop-and-copy.

@@ -1,13 +1,28 @@
 // What a simulated migration reports.
 
-/** Why pre-copy ended (Akoush Section II-C, in the order the paper lists them). */
-export type StopReason = 'few-dirty-pages' | 'max-iterations' | 'max-data-factor';
+/**
+ * Why pre-copy ended. Xen: the three conditions of Akoush Section II-C (v2 uses the first two);
+ * QEMU: the dirty data fits the downtime limit, or it never did before the timeout.
+ */
+export type StopReason = 'few-dirty-pages' | 'max-iterations' | 'max-data-factor' | 'within-downtime-limit' | 'no-convergence';
+
+export const STOP_REASONS: readonly StopReason[] = ['few-dirty-pages', 'max-iterations', 'max-data-factor', 'within-downtime-limit', 'no-convergence'];
 
 export const STOP_REASON_TEXT: Record<StopReason, string> = {
   'few-dirty-pages': 'few pages left to send',
   'max-iterations': 'iteration limit reached',
   'max-data-factor': 'sent more than the data limit (3x VM)',
+  'within-downtime-limit': 'dirty data fits the downtime limit',
+  'no-convergence': 'did not converge: switch-over forced at the timeout',
 };
+
+/** A change of the guest's throttle (QEMU auto-converge). */
+export interface ThrottleStep {
+  /** Seconds since the migration started. */
+  atS: number;
+  /** Share of the guest's CPU taken away, 0..0.99. */
+  throttle: number;
+}
 
 export interface IterationRecord {
   /** 1-based; the last record is the stop-and-copy. */
@@ -32,4 +47,10 @@ export interface RunResult {
   pagesSent: number;
   stopReason: StopReason;
   perIteration: IterationRecord[];
+  /** QEMU auto-converge: each throttle change (absent when the policy never throttles). */
+  throttle?: ThrottleStep[];
+  /** CPU time the writing vCPU lost to throttling and the vCPU limit while the guest ran, s. */
+  guestCpuLostS?: number;
+  /** QEMU: the downtime the dirty data needed when the switch-over was decided, s. */
+  requiredDowntimeS?: number;
 }

@@ -5,8 +5,15 @@ import { DEFAULT_PAGE_BYTES } from './units.ts';
 export const PATTERNS = ['sequential', 'uniform', 'hotcold'] as const;
 export type Pattern = (typeof PATTERNS)[number];
 
-export const POLICIES = ['xen'] as const;
+export const POLICIES = ['xen', 'xen-v2', 'qemu'] as const;
 export type PolicyName = (typeof POLICIES)[number];
+
+/** One line on each policy, for pickers and help. */
+export const POLICY_TEXT: Record<PolicyName, string> = {
+  xen: 'Xen 3.x pre-copy: peek and skip re-dirtied pages; stop after 29 iterations, 3x the VM sent, or under 50 pages',
+  'xen-v2': 'Xen migration v2: whole passes, no skipping; stop-and-copy under 50 dirty pages or after 5 rounds',
+  qemu: 'QEMU/KVM: whole passes until the dirty data fits the downtime limit at the migration bandwidth',
+};
 
 export interface Scenario {
   /** VM memory, MiB. */
@@ -36,6 +43,22 @@ export interface Scenario {
   minDirtyPages: number;
   /** Xen: pre-copy ends once more than this multiple of the VM has been sent (3). */
   maxFactor: number;
+  /** QEMU: switch over once the dirty data can be sent within this downtime, ms (300). */
+  downtimeLimitMs: number;
+  /** QEMU: the migration's bandwidth cap, MiB/s (128). */
+  maxBandwidthMiBps: number;
+  /** QEMU: throttle the guest when it dirties memory faster than it can be sent. */
+  autoConverge: boolean;
+  /** QEMU: give up on converging after this much pre-copy, s (150); the stop-and-copy is then forced. */
+  timeoutS: number;
+  /** Share of a vCPU the writing process may use during the migration (1 = no limit). */
+  vcpuLimit: number;
+  /** Share of the pages sent that are all zeros (sent as a marker). */
+  zeroFraction: number;
+  /** Compression ratio of the other pages (1 = none). */
+  compressionRatio: number;
+  /** Compressor throughput, Mbit/s of page data it reads; null = not a bottleneck. */
+  compressMbps: number | null;
 }
 
 /** Defaults: Akoush's 1 GiB VM on the 1 Gbps link, overheads from their Table I. */
@@ -55,6 +78,14 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   maxIterations: 29,
   minDirtyPages: 50,
   maxFactor: 3,
+  downtimeLimitMs: 300,
+  maxBandwidthMiBps: 128,
+  autoConverge: false,
+  timeoutS: 150,
+  vcpuLimit: 1,
+  zeroFraction: 0,
+  compressionRatio: 1,
+  compressMbps: null,
 });
 
 /** The largest VM the simulator takes, in pages (2^32: 16 TiB of 4 KiB pages). */
@@ -84,7 +115,14 @@ export interface ChoiceField {
   help: string;
 }
 
-export type Field = NumberField | ChoiceField;
+export interface FlagField {
+  kind: 'flag';
+  key: keyof Scenario;
+  flag: string;
+  help: string;
+}
+
+export type Field = NumberField | ChoiceField | FlagField;
 
 export const FIELDS: readonly Field[] = [
   { kind: 'number', key: 'vmMiB', flag: 'vm', min: 0, minExclusive: true, max: 16_777_216, unit: 'MiB', help: 'VM memory' },
@@ -102,11 +140,20 @@ export const FIELDS: readonly Field[] = [
   { kind: 'number', key: 'maxIterations', flag: 'max-iterations', min: 1, max: 1000, integer: true, unit: '', help: 'Xen: force stop-and-copy after this many iterations' },
   { kind: 'number', key: 'minDirtyPages', flag: 'min-dirty-pages', min: 0, max: MAX_PAGES, integer: true, unit: 'pages', help: 'Xen: stop when an iteration sent and skipped fewer pages' },
   { kind: 'number', key: 'maxFactor', flag: 'max-factor', min: 0, max: 1000, unit: 'x VM', help: 'Xen: stop once more than this multiple of the VM was sent' },
+  { kind: 'number', key: 'downtimeLimitMs', flag: 'downtime-limit', min: 1, max: 3_600_000, unit: 'ms', help: 'QEMU: downtime limit for the switch-over' },
+  { kind: 'number', key: 'maxBandwidthMiBps', flag: 'max-bandwidth', min: 0, minExclusive: true, max: 1_000_000, unit: 'MiB/s', help: 'QEMU: migration bandwidth cap' },
+  { kind: 'flag', key: 'autoConverge', flag: 'auto-converge', help: 'QEMU: throttle a guest that dirties memory too fast' },
+  { kind: 'number', key: 'timeoutS', flag: 'timeout', min: 1, max: 1_000_000, unit: 's', help: 'QEMU: pre-copy time before the switch-over is forced' },
+  { kind: 'number', key: 'vcpuLimit', flag: 'vcpu-limit', min: 0, minExclusive: true, max: 1, unit: '', help: "share of a vCPU left to the writing process" },
+  { kind: 'number', key: 'zeroFraction', flag: 'zero-fraction', min: 0, max: 1, unit: '', help: 'share of pages that are zero (sent as a marker)' },
+  { kind: 'number', key: 'compressionRatio', flag: 'compression-ratio', min: 1, max: 1000, unit: '', help: 'compression ratio of the other pages' },
+  { kind: 'number', key: 'compressMbps', flag: 'compress-mbps', min: 0, minExclusive: true, max: 1_000_000, nullable: true, unit: 'Mbit/s', help: 'compressor throughput (default: unlimited)' },
 ];
 
 /** The accepted range of a field in words, for error messages. */
 export function describeRange(field: Field): string {
   if (field.kind === 'choice') return `one of ${field.options.join(', ')}`;
+  if (field.kind === 'flag') return 'true or false';
   const kind = field.powerOfTwo ? 'a power of two' : field.integer ? 'a whole number' : 'a number';
   const unit = field.unit ? ` ${field.unit}` : '';
   const range = field.minExclusive ? `above ${field.min} and up to ${field.max}` : `from ${field.min} to ${field.max}`;

@@ -7,6 +7,7 @@ import { pagesOf } from './units.ts';
 function fieldSchema(field: Field): v.GenericSchema<unknown, unknown> {
   const message = `must be ${describeRange(field)}`;
   if (field.kind === 'choice') return v.picklist(field.options as string[], message);
+  if (field.kind === 'flag') return v.boolean(message);
   const checks: v.PipeItem<number, number, v.BaseIssue<unknown>>[] = [
     v.finite(message),
     field.minExclusive ? v.gtValue(field.min, message) : v.minValue(field.min, message),

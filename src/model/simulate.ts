@@ -1,17 +1,24 @@
 // One simulated migration: pick the dirty pattern's tracker and run the policy over it.
+import { BitmapTracker } from './exact/bitmap.ts';
+import { writerFor } from './exact/writers.ts';
 import { ExpectedTracker } from './patterns/expected.ts';
 import { regionsOf, workingSetOf } from './patterns/regions.ts';
 import { SequentialTracker } from './patterns/sequential.ts';
 import type { DirtyTracker } from './patterns/tracker.ts';
+import { runQemu } from './policies/qemu.ts';
+import { Run } from './policies/run.ts';
+import { runXenV2 } from './policies/xen-v2.ts';
 import { runXen } from './policies/xen.ts';
 import type { IterationRecord, RunResult } from './result.ts';
-import type { Scenario } from './scenario.ts';
+import type { PolicyName, Scenario } from './scenario.ts';
 import { pagesOf } from './units.ts';
+
+const POLICY_RUNNERS: Record<PolicyName, (run: Run) => RunResult> = { xen: runXen, 'xen-v2': runXenV2, qemu: runQemu };
 
 export function trackerFor(s: Scenario): DirtyTracker {
   const pages = pagesOf(s.vmMiB, s.pageBytes);
-  if (s.pattern === 'sequential') return new SequentialTracker(pages, workingSetOf(s), s.dirtyRate);
-  return new ExpectedTracker(pages, regionsOf(s), s.dirtyRate);
+  if (s.pattern === 'sequential') return new SequentialTracker(pages, workingSetOf(s));
+  return new ExpectedTracker(pages, regionsOf(s));
 }
 
 /**
@@ -19,8 +26,14 @@ export function trackerFor(s: Scenario): DirtyTracker {
  * `uniform` and `hotcold` give the expected counts over all seeds, rounded to whole pages.
  */
 export function simulate(s: Scenario): RunResult {
-  const result = runXen(s, trackerFor(s));
+  const result = POLICY_RUNNERS[s.policy](new Run(s, trackerFor(s)));
   return s.pattern === 'sequential' ? result : roundPages(result);
+}
+
+/** The same run page by page, with every write made (random patterns draw pages from the seed). Slow. */
+export function simulateExact(s: Scenario): RunResult {
+  const tracker = new BitmapTracker(pagesOf(s.vmMiB, s.pageBytes), writerFor(s));
+  return POLICY_RUNNERS[s.policy](new Run(s, tracker));
 }
 
 function roundPages(r: RunResult): RunResult {

@@ -102,3 +102,39 @@ describe('simulate CLI', () => {
     expect(err).toMatch(/at most \d+ pages/);
   });
 });
+
+describe('simulate CLI policies', () => {
+  it.each([
+    ['xen', 'max-data-factor'],
+    ['xen-v2', 'max-iterations'],
+    ['qemu', 'within-downtime-limit'],
+  ])('--policy %s runs that policy', (policy, reason) => {
+    const { code, out } = cli(['--policy', policy, '--rate', '20000', '--json']);
+    expect(code).toBe(0);
+    const { scenario, result } = JSON.parse(out);
+    expect(scenario.policy).toBe(policy);
+    expect(result.stopReason).toBe(reason);
+    expect(result).toEqual(simulate(scenario));
+  });
+
+  it('reports QEMU non-convergence with the downtime it needed, and auto-converge throttle steps', () => {
+    const stuck = ['--policy', 'qemu', '--pattern', 'uniform', '--wss', '50000', '--rate', '100000', '--timeout', '60'];
+    const plain = JSON.parse(cli([...stuck, '--json']).out).result;
+    expect(plain.stopReason).toBe('no-convergence');
+    expect(plain.requiredDowntimeS).toBeGreaterThan(0.3);
+    const throttled = cli([...stuck, '--auto-converge']);
+    expect(throttled.out).toMatch(/Throttle\s+20% at/);
+    expect(throttled.out).toContain('within-downtime-limit');
+  });
+
+  it.each([
+    [['--vcpu-limit', '0'], '--vcpu-limit'],
+    [['--zero-fraction', '1.2'], '--zero-fraction'],
+    [['--compression-ratio', '0.5'], '--compression-ratio'],
+    [['--downtime-limit', 'soon'], '--downtime-limit'],
+  ])('rejects %j', (args, flag) => {
+    const { code, err } = cli(args);
+    expect(code).toBe(2);
+    expect(err).toContain(flag);
+  });
+});

@@ -89,7 +89,7 @@ describe('validateScenario rejects, naming the field', () => {
     ['working set larger than a small VM', { vmMiB: 1, wssPages: 257 }, ['wssPages']],
     ['unknown pattern', { pattern: 'random' }, ['pattern']],
     ['pattern of the wrong case', { pattern: 'Uniform' }, ['pattern']],
-    ['unknown policy', { policy: 'qemu' }, ['policy']],
+    ['unknown policy', { policy: 'vmware' }, ['policy']],
     ['VM smaller than one page', { vmMiB: 0.001 }, ['vmMiB']],
     ['VM smaller than one large page', { vmMiB: 1, pageBytes: 2_097_152 }, ['vmMiB']],
     ['VM of more than 2^32 pages', { vmMiB: 16_777_216, pageBytes: 512 }, ['vmMiB']],

@@ -6,7 +6,7 @@
 // Counts are therefore expectations (fractional); the result rounds them. docs/MODEL-NOTES.md says how
 // close this is to page-exact runs with real random writes, and tests/expected-vs-exact checks it.
 import type { Region } from './regions.ts';
-import { writesBy, type BatchStep, type DirtyTracker } from './tracker.ts';
+import type { BatchStep, DirtyTracker } from './tracker.ts';
 
 export class ExpectedTracker implements DirtyTracker {
   /** Fraction of each region's pages that are in to_send. */
@@ -18,7 +18,6 @@ export class ExpectedTracker implements DirtyTracker {
   constructor(
     readonly pages: number,
     private readonly regions: readonly Region[],
-    private readonly rate: number,
   ) {
     this.density = new Float64Array(regions.length).fill(1);
     this.logMiss = Float64Array.from(regions, (r) => Math.log1p(-r.hitChance));
@@ -29,8 +28,8 @@ export class ExpectedTracker implements DirtyTracker {
     return writes <= 0 ? 0 : -Math.expm1(writes * this.logMiss[i]);
   }
 
-  batch(from: number, t: number, final: boolean, maxSend: number): BatchStep {
-    const writes = final ? 0 : writesBy(this.rate, t) - this.cleanWrites;
+  batch(from: number, peekWrites: number | null, maxSend: number): BatchStep {
+    const writes = peekWrites === null ? 0 : peekWrites - this.cleanWrites;
     const step = this.step;
     let need = maxSend;
     step.sent = 0;
@@ -57,8 +56,7 @@ export class ExpectedTracker implements DirtyTracker {
     return step;
   }
 
-  clean(t: number): number {
-    const writes = writesBy(this.rate, t);
+  clean(writes: number): number {
     let dirtied = 0;
     for (let i = 0; i < this.regions.length; i++) {
       this.density[i] = this.dirtyChance(i, writes - this.cleanWrites);

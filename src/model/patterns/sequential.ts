@@ -2,7 +2,7 @@
 // this pattern makes (to_send, a peek) is a circular run of pages, so the tracker keeps them as at
 // most two intervals and walks a batch with interval arithmetic instead of page by page. The result
 // is exactly the page-by-page walk's (tests/oracle compares them).
-import { writesBy, type BatchStep, type DirtyTracker } from './tracker.ts';
+import type { BatchStep, DirtyTracker } from './tracker.ts';
 
 /** Sorted disjoint half-open intervals [lo, hi), flattened: lo0, hi0, lo1, hi1. At most two. */
 interface Runs {
@@ -53,13 +53,12 @@ export class SequentialTracker implements DirtyTracker {
   constructor(
     readonly pages: number,
     private readonly workingSet: number,
-    private readonly rate: number,
   ) {
     set1(this.toSend, 0, pages);
   }
 
-  batch(from: number, t: number, final: boolean, maxSend: number): BatchStep {
-    const peek = final ? ((this.peek.n = 0), this.peek) : writtenRuns(this.peek, this.cleanWrites, writesBy(this.rate, t), this.workingSet);
+  batch(from: number, peekWrites: number | null, maxSend: number): BatchStep {
+    const peek = peekWrites === null ? ((this.peek.n = 0), this.peek) : writtenRuns(this.peek, this.cleanWrites, peekWrites, this.workingSet);
     const step = this.step;
     let need = maxSend;
     step.sent = 0;
@@ -102,8 +101,7 @@ export class SequentialTracker implements DirtyTracker {
     return this.step;
   }
 
-  clean(t: number): number {
-    const writes = writesBy(this.rate, t);
+  clean(writes: number): number {
     writtenRuns(this.toSend, this.cleanWrites, writes, this.workingSet);
     this.cleanWrites = writes;
     return size(this.toSend);

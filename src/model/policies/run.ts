@@ -1,0 +1,91 @@
+// What every policy shares: the clock, passes over memory in batches, and the per-iteration record.
+import { WriteClock } from '../clock.ts';
+import type { DirtyTracker } from '../patterns/tracker.ts';
+import type { IterationRecord, RunResult, StopReason } from '../result.ts';
+import type { Scenario } from '../scenario.ts';
+import { guestWriteRate, sendPagesPerSecond } from '../transfer.ts';
+import { BATCH_PAGES } from '../units.ts';
+
+export class Run {
+  /** Seconds since iteration 1 started; the guest is paused during the final iteration. */
+  t = 0;
+  totalSent = 0;
+  readonly perIteration: IterationRecord[] = [];
+  readonly clock: WriteClock;
+  readonly pagesPerSecond: number;
+  /** CPU time the writer lost to the vCPU limit and throttling, s. */
+  cpuLost = 0;
+  private cpuLostShare: number;
+
+  constructor(
+    readonly s: Scenario,
+    readonly tracker: DirtyTracker,
+  ) {
+    this.clock = new WriteClock(guestWriteRate(s));
+    this.pagesPerSecond = sendPagesPerSecond(s);
+    this.cpuLostShare = 1 - s.vcpuLimit;
+  }
+
+  get pages(): number {
+    return this.tracker.pages;
+  }
+
+  /**
+   * One pass over memory. With `peek` (Xen) it goes in batches of 1024 sent pages and skips pages that
+   * are dirty again; without, it sends every to_send page. A final pass runs with the guest paused.
+   */
+  pass(peek: boolean, final = false): IterationRecord {
+    const start = this.t;
+    let sent = 0;
+    let skipped = 0;
+    for (let from = 0; from < this.pages; ) {
+      const step = this.tracker.batch(from, peek ? this.clock.writesAt(this.t) : null, peek ? BATCH_PAGES : Infinity);
+      sent += step.sent;
+      skipped += step.skipped;
+      this.t += step.sent / this.pagesPerSecond;
+      from = step.next;
+    }
+    if (!final) this.cpuLost += (this.t - start) * this.cpuLostShare;
+    this.totalSent += sent;
+    const record: IterationRecord = {
+      iteration: this.perIteration.length + 1,
+      startS: this.s.preS + start,
+      endS: this.s.preS + this.t,
+      pagesSent: sent,
+      pagesSkipped: skipped,
+      pagesDirtied: 0,
+      final,
+    };
+    this.perIteration.push(record);
+    return record;
+  }
+
+  /** The clean after a live pass: to_send becomes the dirty bitmap; returns its size. */
+  clean(record: IterationRecord): number {
+    record.pagesDirtied = this.tracker.clean(this.clock.writesAt(this.t));
+    return record.pagesDirtied;
+  }
+
+  /** From now on the writer keeps `share` of its (vCPU-limited) speed. */
+  setWriterShare(share: number): void {
+    this.clock.setRate(this.t, guestWriteRate(this.s) * share);
+    this.cpuLostShare = 1 - this.s.vcpuLimit * share;
+  }
+
+  /** Runs the paused stop-and-copy and returns the result. */
+  finish(stopReason: StopReason, extra: Partial<RunResult> = {}): RunResult {
+    const final = this.pass(false, true);
+    const s = this.s;
+    const result: RunResult = {
+      migrationTimeS: s.preS + this.t + s.postS,
+      downtimeS: final.endS - final.startS + s.postS,
+      iterations: this.perIteration.length,
+      pagesSent: this.totalSent,
+      stopReason,
+      perIteration: this.perIteration,
+      ...extra,
+    };
+    if (s.vcpuLimit < 1 || extra.throttle) result.guestCpuLostS = this.cpuLost;
+    return result;
+  }
+}

@@ -1,0 +1,180 @@
+// The other policies (Xen migration v2, QEMU/KVM with auto-converge) and the options every policy
+// shares (vCPU limit, zero pages, compression): hand-worked cases and their invariants.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AUTO_CONVERGE, XEN_V2_MAX_ROUNDS, linkPagesPerSecond, sendPagesPerSecond, simulate, simulateExact } from '../../src/model/index.ts';
+import { expectClose, mbpsFor, pageTable, scenario, vmMiBOf } from './helpers.ts';
+
+// 4096 pages on a link of 1024 pages/s: a full pass takes 4 s. No overheads, so times are the passes'.
+const small = (overrides = {}) =>
+  scenario({ vmMiB: vmMiBOf(4096), linkMbps: mbpsFor(1024), preS: 0, postS: 0, ...overrides });
+
+describe('Xen migration v2', () => {
+  it('sends whole passes and stops after 5 live rounds (hand-worked)', () => {
+    // Writer at 512 pages/s, sequential. Each pass sends what the last one dirtied, in half the time:
+    // 4096 (4 s, 2048 dirtied), 2048 (2 s, 1024), 1024 (1 s, 512), 512 (0.5 s, 256), 256 (0.25 s, 128).
+    // After round 5 the stop-and-copy sends the last 128 pages in 0.125 s.
+    const r = simulate(small({ policy: 'xen-v2', dirtyRate: 512 }));
+    expect(pageTable(r)).toEqual([
+      [4096, 0, 2048],
+      [2048, 0, 1024],
+      [1024, 0, 512],
+      [512, 0, 256],
+      [256, 0, 128],
+      [128, 0, 0],
+    ]);
+    expect(r.stopReason).toBe('max-iterations');
+    expectClose(r.downtimeS, 0.125);
+    expectClose(r.migrationTimeS, 7.875);
+    expect(simulateExact(small({ policy: 'xen-v2', dirtyRate: 512 }))).toEqual(r);
+  });
+
+  it('stops as soon as fewer than 50 pages are dirty', () => {
+    // 4096 pages in 4 s at 10 writes/s leave 40 dirty pages: straight to the stop-and-copy.
+    const r = simulate(small({ policy: 'xen-v2', dirtyRate: 10 }));
+    expect(pageTable(r)).toEqual([
+      [4096, 0, 40],
+      [40, 0, 0],
+    ]);
+    expect(r.stopReason).toBe('few-dirty-pages');
+  });
+
+  it('never skips and never runs more than 5 live rounds', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8192 }), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constantFrom('sequential', 'uniform', 'hotcold'), (pages, rate, pattern) => {
+        const r = simulate(small({ policy: 'xen-v2', vmMiB: vmMiBOf(pages), dirtyRate: rate, pattern }));
+        expect(r.iterations).toBeLessThanOrEqual(XEN_V2_MAX_ROUNDS + 1);
+        expect(r.perIteration.every((it) => it.pagesSkipped === 0)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('QEMU/KVM', () => {
+  it('switches over once the dirty data fits the downtime limit (hand-worked)', () => {
+    // Bandwidth = the link (1024 pages/s is below 128 MiB/s), so 300 ms carries 307.2 pages.
+    // Passes: 4096 -> 2048 dirty, 2048 -> 1024, 1024 -> 512, 512 -> 256 <= 307.2: switch over.
+    const r = simulate(small({ policy: 'qemu', dirtyRate: 512 }));
+    expect(pageTable(r)).toEqual([
+      [4096, 0, 2048],
+      [2048, 0, 1024],
+      [1024, 0, 512],
+      [512, 0, 256],
+      [256, 0, 0],
+    ]);
+    expect(r.stopReason).toBe('within-downtime-limit');
+    expectClose(r.downtimeS, 0.25);
+  });
+
+  it('sends at the lower of the link and max-bandwidth', () => {
+    const fast = scenario({ policy: 'qemu', linkMbps: 10_000 });
+    expectClose(sendPagesPerSecond(fast), (128 * 1048576) / 4096);
+    expectClose(sendPagesPerSecond({ ...fast, maxBandwidthMiBps: 4096 }), linkPagesPerSecond(10_000, 4096));
+  });
+
+  it('does not converge when the working set exceeds bandwidth x downtime limit, and says what downtime it needed', () => {
+    // 1 GiB VM on 935 Mbit/s (about 28,534 pages/s; 300 ms carries about 8,560 pages), a 50,000-page
+    // working set written uniformly at 100,000 pages/s: each pass leaves nearly all of it dirty.
+    const s = scenario({ policy: 'qemu', pattern: 'uniform', wssPages: 50_000, dirtyRate: 100_000 });
+    const r = simulate(s);
+    expect(r.stopReason).toBe('no-convergence');
+    const link = sendPagesPerSecond(s);
+    // It gave up at the first sync past the 150 s timeout.
+    const lastLive = r.perIteration[r.perIteration.length - 2];
+    expect(lastLive.endS - s.preS).toBeGreaterThanOrEqual(150);
+    expect(r.requiredDowntimeS!).toBeGreaterThan(45_000 / link + s.postS);
+    expect(r.requiredDowntimeS!).toBeGreaterThan(s.downtimeLimitMs / 1000);
+    expectClose(r.requiredDowntimeS!, r.downtimeS, 1e-3);
+  });
+
+  it('never sends a final copy above the threshold unless it reports non-convergence', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 65536 }),
+        fc.double({ min: 0, max: 2e5, noNaN: true }),
+        fc.constantFrom('sequential', 'uniform', 'hotcold'),
+        fc.boolean(),
+        fc.integer({ min: 10, max: 2000 }),
+        (pages, rate, pattern, autoConverge, limitMs) => {
+          const s = scenario({ policy: 'qemu', vmMiB: vmMiBOf(pages), dirtyRate: rate, pattern, autoConverge, downtimeLimitMs: limitMs, linkMbps: 100, timeoutS: 60 });
+          const r = simulate(s);
+          const final = r.perIteration[r.perIteration.length - 1];
+          if (r.stopReason !== 'no-convergence') {
+            expect(r.stopReason).toBe('within-downtime-limit');
+            expect(final.pagesSent).toBeLessThanOrEqual(Math.ceil(sendPagesPerSecond(s) * (limitMs / 1000)) + 1);
+          }
+          expect(r.iterations).toBeGreaterThanOrEqual(2);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('auto-converge', () => {
+  const stuck = scenario({ policy: 'qemu', pattern: 'uniform', wssPages: 50_000, dirtyRate: 100_000 });
+
+  it('throttles a guest that dirties too fast until it converges', () => {
+    const r = simulate({ ...stuck, autoConverge: true });
+    expect(r.stopReason).toBe('within-downtime-limit');
+    const steps = r.throttle!;
+    expect(steps[0].throttle).toBe(AUTO_CONVERGE.initial);
+    for (let i = 1; i < steps.length; i++) {
+      expect(steps[i].throttle).toBeCloseTo(Math.min(0.99, steps[i - 1].throttle + 0.1), 10);
+      // A trigger needs two high periods of at least 1 s each.
+      expect(steps[i].atS - steps[i - 1].atS).toBeGreaterThanOrEqual(2);
+    }
+    expect(r.guestCpuLostS!).toBeGreaterThan(0);
+    expect(r.migrationTimeS).toBeLessThan(simulate(stuck).migrationTimeS);
+  });
+
+  it('never raises the dirty rate: a throttled run dirties no more pages per pass than the same pass unthrottled', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1000, max: 5e5, noNaN: true }), fc.integer({ min: 1000, max: 100_000 }), (rate, wss) => {
+        const s = scenario({ policy: 'qemu', pattern: 'uniform', wssPages: wss, dirtyRate: rate, timeoutS: 60 });
+        const plain = simulate(s);
+        const throttled = simulate({ ...s, autoConverge: true });
+        const steps = throttled.throttle!;
+        for (let i = 1; i < steps.length; i++) expect(steps[i].throttle).toBeGreaterThanOrEqual(steps[i - 1].throttle);
+        for (const step of steps) expect(step.throttle).toBeLessThanOrEqual(AUTO_CONVERGE.max);
+        // Before the first throttle both runs are the same.
+        const firstAt = steps.length ? steps[0].atS : Infinity;
+        const before = (r: typeof plain) => r.perIteration.filter((it) => !it.final && it.endS <= firstAt);
+        expect(before(throttled)).toEqual(before(plain));
+        const lastLive = throttled.perIteration[throttled.perIteration.length - 2];
+        expect(lastLive.pagesDirtied).toBeLessThanOrEqual(wss);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('vCPU limit of the writer', () => {
+  it('is the same run as the dirty rate scaled by the limit, and reports the CPU taken', () => {
+    const limited = simulate(scenario({ dirtyRate: 20_000, vcpuLimit: 0.25 }));
+    const slower = simulate(scenario({ dirtyRate: 5_000 }));
+    expect(pageTable(limited)).toEqual(pageTable(slower));
+    const live = limited.perIteration.filter((it) => !it.final).reduce((sum, it) => sum + it.endS - it.startS, 0);
+    expectClose(limited.guestCpuLostS!, 0.75 * live);
+    expect(limited.migrationTimeS).toBeLessThan(simulate(scenario({ dirtyRate: 20_000 })).migrationTimeS);
+  });
+});
+
+describe('zero pages and compression', () => {
+  it('zero pages shrink what goes on the wire', () => {
+    const s = scenario({ zeroFraction: 0.5 });
+    const bytes = 0.5 * 8 + 0.5 * 4096;
+    expectClose(sendPagesPerSecond(s), (935e6 / 8) / bytes);
+    expect(simulate(s).migrationTimeS).toBeLessThan(simulate(scenario()).migrationTimeS);
+  });
+
+  it('compression helps until the compressor is the bottleneck', () => {
+    const ratio4 = scenario({ compressionRatio: 4 });
+    expectClose(sendPagesPerSecond(ratio4), 4 * linkPagesPerSecond(935, 4096));
+    // A compressor reading 500 Mbit/s of pages is slower than the link it feeds: it sets the pace.
+    const slowCpu = { ...ratio4, compressMbps: 500 };
+    expectClose(sendPagesPerSecond(slowCpu), 500e6 / 8 / 4096);
+    expect(simulate(slowCpu).migrationTimeS).toBeGreaterThan(simulate(ratio4).migrationTimeS);
+  });
+});
