@@ -1,26 +1,33 @@
-// The guest's writes over time. The rate is piecewise constant: it changes when a policy throttles the
-// guest (auto-converge) and a trace gives its own rate per interval. Writes are counted from the start
-// of iteration 1, and by time t the guest has made floor(cumulative writes) of them; with one constant
-// rate that is floor(rate * t), as MODEL.md says.
+// The guest's writes over time. A rate profile says how many writes an unthrottled guest has made by
+// time t (a constant rate, or a trace); the clock scales it by the throttle in force, which policies
+// change as they go (auto-converge). Writes are counted from the start of iteration 1 and only whole
+// ones happen: with one constant rate the guest has made floor(rate * t), as MODEL.md says.
+
+export interface RateProfile {
+  /** Writes an unthrottled guest makes from time 0 (iteration 1 starts) to time t. */
+  cumulative(t: number): number;
+}
+
+export function constantRate(rate: number): RateProfile {
+  return { cumulative: (t) => rate * t };
+}
+
 export class WriteClock {
   private since = 0;
   private before = 0;
+  private scale = 1;
 
-  constructor(private rate: number) {}
+  constructor(private readonly profile: RateProfile) {}
 
-  get currentRate(): number {
-    return this.rate;
-  }
-
-  /** Whole writes made by time t (t at or after the last rate change). */
+  /** Whole writes made by time t (t at or after the last change of scale). */
   writesAt(t: number): number {
-    return Math.floor(this.before + this.rate * (t - this.since));
+    return Math.floor(this.before + this.scale * (this.profile.cumulative(t) - this.profile.cumulative(this.since)));
   }
 
-  /** From time t on, the guest writes `rate` pages per second. */
-  setRate(t: number, rate: number): void {
-    this.before += this.rate * (t - this.since);
+  /** From time t on, the guest makes `scale` times the profile's writes. */
+  setScale(t: number, scale: number): void {
+    this.before += this.scale * (this.profile.cumulative(t) - this.profile.cumulative(this.since));
     this.since = t;
-    this.rate = rate;
+    this.scale = scale;
   }
 }

@@ -1,5 +1,5 @@
 // What every policy shares: the clock, passes over memory in batches, and the per-iteration record.
-import { WriteClock } from '../clock.ts';
+import { WriteClock, constantRate, type RateProfile } from '../clock.ts';
 import type { DirtyTracker } from '../patterns/tracker.ts';
 import type { IterationRecord, RunResult, StopReason } from '../result.ts';
 import type { Scenario } from '../scenario.ts';
@@ -20,8 +20,10 @@ export class Run {
   constructor(
     readonly s: Scenario,
     readonly tracker: DirtyTracker,
+    /** The unthrottled writer's profile; by default the scenario's constant rate (vCPU limit applied). */
+    profile: RateProfile = constantRate(guestWriteRate(s)),
   ) {
-    this.clock = new WriteClock(guestWriteRate(s));
+    this.clock = new WriteClock(profile);
     this.pagesPerSecond = sendPagesPerSecond(s);
     this.cpuLostShare = 1 - s.vcpuLimit;
   }
@@ -68,7 +70,7 @@ export class Run {
 
   /** From now on the writer keeps `share` of its (vCPU-limited) speed. */
   setWriterShare(share: number): void {
-    this.clock.setRate(this.t, guestWriteRate(this.s) * share);
+    this.clock.setScale(this.t, share);
     this.cpuLostShare = 1 - this.s.vcpuLimit * share;
   }
 
