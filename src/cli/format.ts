@@ -50,6 +50,7 @@ function policyLines(s: Scenario, r: RunResult): string[] {
   const lines: string[] = [];
   if (r.requiredDowntimeS !== undefined) lines.push(`  Needed downtime ${seconds(r.requiredDowntimeS)} s to switch over (limit ${count(s.downtimeLimitMs)} ms)`);
   if (r.throttle?.length) lines.push(`  Throttle        ${r.throttle.map((step) => `${format('.0%')(step.throttle)} at ${seconds(step.atS)} s`).join(', ')}`);
+  if (r.remoteFaults !== undefined) lines.push(`  Post-copy       ${count(r.remoteFaults)} remote faults; guest degraded for ${seconds(r.degradedS ?? 0)} s after resuming`);
   if (r.guestCpuLostS !== undefined) lines.push(`  Guest CPU lost  ${seconds(r.guestCpuLostS)} s of the writer's vCPU`);
   return lines;
 }
@@ -62,8 +63,8 @@ function table(r: RunResult): string {
     fixed3(it.endS),
     count(it.pagesSent),
     count(it.pagesSkipped),
-    it.final ? '-' : count(it.pagesDirtied),
-    it.final ? 'stop-and-copy (VM paused)' : '',
+    it.final || it.phase ? '-' : count(it.pagesDirtied),
+    it.phase === 'postcopy' ? 'post-copy: pushed and faulted in (VM running at the destination)' : it.final ? 'stop-and-copy (VM paused)' : '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) =>

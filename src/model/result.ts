@@ -4,9 +4,9 @@
  * Why pre-copy ended. Xen: the three conditions of Akoush Section II-C (v2 uses the first two);
  * QEMU: the dirty data fits the downtime limit, or it never did before the timeout.
  */
-export type StopReason = 'few-dirty-pages' | 'max-iterations' | 'max-data-factor' | 'within-downtime-limit' | 'no-convergence';
+export type StopReason = 'few-dirty-pages' | 'max-iterations' | 'max-data-factor' | 'within-downtime-limit' | 'no-convergence' | 'postcopy' | 'postcopy-hybrid';
 
-export const STOP_REASONS: readonly StopReason[] = ['few-dirty-pages', 'max-iterations', 'max-data-factor', 'within-downtime-limit', 'no-convergence'];
+export const STOP_REASONS: readonly StopReason[] = ['few-dirty-pages', 'max-iterations', 'max-data-factor', 'within-downtime-limit', 'no-convergence', 'postcopy', 'postcopy-hybrid'];
 
 export const STOP_REASON_TEXT: Record<StopReason, string> = {
   'few-dirty-pages': 'few pages left to send',
@@ -14,6 +14,8 @@ export const STOP_REASON_TEXT: Record<StopReason, string> = {
   'max-data-factor': 'sent more than the data limit (3x VM)',
   'within-downtime-limit': 'dirty data fits the downtime limit',
   'no-convergence': 'did not converge: switch-over forced at the timeout',
+  postcopy: 'post-copy switches over at once',
+  'postcopy-hybrid': 'post-copy after one pre-copy pass',
 };
 
 /** A change of the guest's throttle (QEMU auto-converge). */
@@ -36,6 +38,12 @@ export interface IterationRecord {
   /** Pages written while the iteration ran: the dirty bitmap at its clean (0 for the final one). */
   pagesDirtied: number;
   final: boolean;
+  /**
+   * 'postcopy': the phase after the switch-over, while the guest runs at the destination and memory
+   * is pushed and faulted across (pagesSent counts both). In post-copy runs the paused, `final`
+   * record (state only, no pages) comes before it.
+   */
+  phase?: 'postcopy';
 }
 
 export interface RunResult {
@@ -53,4 +61,8 @@ export interface RunResult {
   guestCpuLostS?: number;
   /** QEMU: the downtime the dirty data needed when the switch-over was decided, s. */
   requiredDowntimeS?: number;
+  /** Post-copy: how long the guest ran at the destination before its working set had all arrived, s. */
+  degradedS?: number;
+  /** Post-copy: pages the guest touched before they arrived, each fetched on demand. */
+  remoteFaults?: number;
 }

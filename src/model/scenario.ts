@@ -5,7 +5,7 @@ import { DEFAULT_PAGE_BYTES } from './units.ts';
 export const PATTERNS = ['sequential', 'uniform', 'hotcold'] as const;
 export type Pattern = (typeof PATTERNS)[number];
 
-export const POLICIES = ['xen', 'xen-v2', 'qemu'] as const;
+export const POLICIES = ['xen', 'xen-v2', 'qemu', 'postcopy', 'hybrid'] as const;
 export type PolicyName = (typeof POLICIES)[number];
 
 /** One line on each policy, for pickers and help. */
@@ -13,6 +13,8 @@ export const POLICY_TEXT: Record<PolicyName, string> = {
   xen: 'Xen 3.x pre-copy: peek and skip re-dirtied pages; stop after 29 iterations, 3x the VM sent, or under 50 pages',
   'xen-v2': 'Xen migration v2: whole passes, no skipping; stop-and-copy under 50 dirty pages or after 5 rounds',
   qemu: 'QEMU/KVM: whole passes until the dirty data fits the downtime limit at the migration bandwidth',
+  postcopy: 'Post-copy: switch over at once, then push memory while the guest faults in what it touches',
+  hybrid: 'Hybrid: one pre-copy pass, then post-copy for what it dirtied',
 };
 
 export interface Scenario {

@@ -5,6 +5,7 @@ import { ExpectedTracker } from './patterns/expected.ts';
 import { regionsOf, workingSetOf } from './patterns/regions.ts';
 import { SequentialTracker } from './patterns/sequential.ts';
 import type { DirtyTracker } from './patterns/tracker.ts';
+import { runPostcopy } from './policies/postcopy.ts';
 import { runQemu } from './policies/qemu.ts';
 import { Run } from './policies/run.ts';
 import { runXenV2 } from './policies/xen-v2.ts';
@@ -13,7 +14,13 @@ import type { IterationRecord, RunResult } from './result.ts';
 import type { PolicyName, Scenario } from './scenario.ts';
 import { pagesOf } from './units.ts';
 
-const POLICY_RUNNERS: Record<PolicyName, (run: Run) => RunResult> = { xen: runXen, 'xen-v2': runXenV2, qemu: runQemu };
+const POLICY_RUNNERS: Record<PolicyName, (run: Run) => RunResult> = {
+  xen: runXen,
+  'xen-v2': runXenV2,
+  qemu: runQemu,
+  postcopy: (run) => runPostcopy(run),
+  hybrid: (run) => runPostcopy(run, true),
+};
 
 export function trackerFor(s: Scenario): DirtyTracker {
   const pages = pagesOf(s.vmMiB, s.pageBytes);

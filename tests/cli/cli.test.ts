@@ -108,6 +108,8 @@ describe('simulate CLI policies', () => {
     ['xen', 'max-data-factor'],
     ['xen-v2', 'max-iterations'],
     ['qemu', 'within-downtime-limit'],
+    ['postcopy', 'postcopy'],
+    ['hybrid', 'postcopy-hybrid'],
   ])('--policy %s runs that policy', (policy, reason) => {
     const { code, out } = cli(['--policy', policy, '--rate', '20000', '--json']);
     expect(code).toBe(0);

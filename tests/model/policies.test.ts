@@ -2,7 +2,7 @@
 // shares (vCPU limit, zero pages, compression): hand-worked cases and their invariants.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AUTO_CONVERGE, XEN_V2_MAX_ROUNDS, linkPagesPerSecond, sendPagesPerSecond, simulate, simulateExact } from '../../src/model/index.ts';
+import { AUTO_CONVERGE, DEVICE_STATE_BYTES, XEN_V2_MAX_ROUNDS, linkPagesPerSecond, sendPagesPerSecond, simulate, simulateExact } from '../../src/model/index.ts';
 import { expectClose, mbpsFor, pageTable, scenario, vmMiBOf } from './helpers.ts';
 
 // 4096 pages on a link of 1024 pages/s: a full pass takes 4 s. No overheads, so times are the passes'.
@@ -176,5 +176,63 @@ describe('zero pages and compression', () => {
     const slowCpu = { ...ratio4, compressMbps: 500 };
     expectClose(sendPagesPerSecond(slowCpu), 500e6 / 8 / 4096);
     expect(simulate(slowCpu).migrationTimeS).toBeGreaterThan(simulate(ratio4).migrationTimeS);
+  });
+});
+
+describe('post-copy and hybrid', () => {
+  it('switches over at once: downtime is the state transfer and does not depend on the dirty rate', () => {
+    const downtimes = [0, 5_000, 50_000, 1_000_000].map((rate) => simulate(scenario({ policy: 'postcopy', dirtyRate: rate })).downtimeS);
+    const state = (DEVICE_STATE_BYTES * 8) / 935e6;
+    for (const d of downtimes) expectClose(d, state + 0.314);
+  });
+
+  it('sends every page exactly once, pushed or faulted, in about one pass of memory', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constantFrom('sequential', 'uniform', 'hotcold'), (pages, rate, pattern) => {
+        const s = scenario({ policy: 'postcopy', vmMiB: vmMiBOf(pages), dirtyRate: rate, pattern });
+        const r = simulate(s);
+        expect(r.pagesSent).toBe(pages);
+        expect(r.remoteFaults!).toBeLessThanOrEqual(pages);
+        const state = (DEVICE_STATE_BYTES * 8) / (s.linkMbps * 1e6);
+        expectClose(r.migrationTimeS, s.preS + state + s.postS + pages / sendPagesPerSecond(s), 1e-6);
+        const phase = r.perIteration[r.perIteration.length - 1];
+        expect(phase.phase).toBe('postcopy');
+        expect(r.degradedS!).toBeLessThanOrEqual(phase.endS - phase.startS + 1e-9);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a sequential writer slower than the push never faults; a faster one faults on nearly every page', () => {
+    expect(simulate(scenario({ policy: 'postcopy', dirtyRate: 5_000 })).remoteFaults).toBe(0);
+    expect(simulate(scenario({ policy: 'postcopy', dirtyRate: 1_000_000 })).remoteFaults!).toBeGreaterThan(0.95 * 262_144);
+  });
+
+  it('the degraded time ends when the working set has arrived', () => {
+    // A 1024-page working set at the start of memory arrives with the first push.
+    const r = simulate(scenario({ policy: 'postcopy', pattern: 'uniform', wssPages: 1024, dirtyRate: 100 }));
+    expect(r.degradedS!).toBeLessThan(0.1);
+  });
+
+  it('hybrid sends one full pass, then only what that pass dirtied', () => {
+    const s = scenario({ policy: 'hybrid', dirtyRate: 5_000 });
+    const r = simulate(s);
+    expect(r.perIteration.map((it) => [it.final, it.phase])).toEqual([
+      [false, undefined],
+      [true, undefined],
+      [false, 'postcopy'],
+    ]);
+    expect(r.perIteration[0].pagesSent).toBe(262_144);
+    expect(r.perIteration[2].pagesSent).toBe(r.perIteration[0].pagesDirtied);
+    expect(r.pagesSent).toBe(262_144 + r.perIteration[0].pagesDirtied);
+  });
+
+  it('the page-exact run agrees for a sequential writer', () => {
+    for (const policy of ['postcopy', 'hybrid'] as const) {
+      for (const rate of [0, 300, 3_000, 30_000]) {
+        const s = small({ policy, dirtyRate: rate });
+        expect(simulateExact(s)).toEqual(simulate(s));
+      }
+    }
   });
 });

@@ -37,6 +37,7 @@ export class Run {
    * are dirty again; without, it sends every to_send page. A final pass runs with the guest paused.
    */
   pass(peek: boolean, final = false): IterationRecord {
+    const record = this.openRecord(final);
     const start = this.t;
     let sent = 0;
     let skipped = 0;
@@ -48,18 +49,50 @@ export class Run {
       from = step.next;
     }
     if (!final) this.cpuLost += (this.t - start) * this.cpuLostShare;
-    this.totalSent += sent;
-    const record: IterationRecord = {
-      iteration: this.perIteration.length + 1,
-      startS: this.s.preS + start,
-      endS: this.s.preS + this.t,
-      pagesSent: sent,
-      pagesSkipped: skipped,
-      pagesDirtied: 0,
-      final,
-    };
+    record.pagesSkipped = skipped;
+    this.closeRecord(record, sent);
+    return record;
+  }
+
+  /** Starts the record of an iteration or phase at the current time. */
+  openRecord(final = false): IterationRecord {
+    const at = this.s.preS + this.t;
+    const record: IterationRecord = { iteration: this.perIteration.length + 1, startS: at, endS: at, pagesSent: 0, pagesSkipped: 0, pagesDirtied: 0, final };
     this.perIteration.push(record);
     return record;
+  }
+
+  closeRecord(record: IterationRecord, sent: number): void {
+    record.endS = this.s.preS + this.t;
+    record.pagesSent = sent;
+    this.totalSent += sent;
+  }
+
+  /**
+   * Post-copy's switch-over: the VM pauses for `seconds` while its CPU and device state go across
+   * (no memory), then the destination commits and activates it. Returns the paused record.
+   */
+  pause(seconds: number): IterationRecord {
+    const record = this.openRecord(true);
+    this.clock.setScale(this.t, 0); // a paused guest writes nothing
+    this.t += seconds;
+    this.closeRecord(record, 0);
+    this.t += this.s.postS;
+    this.clock.setScale(this.t, 1);
+    return record;
+  }
+
+  /** The result of a post-copy run, whose post-migration overhead is already on the clock. */
+  result(stopReason: StopReason, paused: IterationRecord, extra: Partial<RunResult>): RunResult {
+    return {
+      migrationTimeS: this.s.preS + this.t,
+      downtimeS: paused.endS - paused.startS + this.s.postS,
+      iterations: this.perIteration.length,
+      pagesSent: this.totalSent,
+      stopReason,
+      perIteration: this.perIteration,
+      ...extra,
+    };
   }
 
   /** The clean after a live pass: to_send becomes the dirty bitmap; returns its size. */

@@ -1,0 +1,64 @@
+// Post-copy and hybrid migration. Post-copy stops the VM at once, sends its CPU and device state,
+// resumes it at the destination and then pushes memory in address order while the guest's touches of
+// pages not yet there become remote faults, fetched ahead of the push. Hybrid first makes one live
+// pre-copy pass, so only the pages dirtied during that pass are left for the post-copy phase.
+//
+// The trackers answer the questions this needs without new machinery: to_send is what the destination
+// lacks (every page, or what the hybrid's pass dirtied) and the "peek" set is what the guest has
+// touched since (the guest writes nothing while paused), so batch(p, writes, Infinity).sent counts the
+// pages still missing from the push pointer p on. The guest's writes stand for all its accesses.
+import type { RunResult } from '../result.ts';
+import { wireMbps } from '../transfer.ts';
+import { BATCH_PAGES } from '../units.ts';
+import { workingSetOf } from '../patterns/regions.ts';
+import type { Run } from './run.ts';
+
+/** CPU registers and device state sent while the VM is paused (QEMU's is a few hundred KiB to MiBs). */
+export const DEVICE_STATE_BYTES = 1_048_576;
+
+export function runPostcopy(run: Run, hybrid = false): RunResult {
+  const s = run.s;
+  const tracker = run.tracker;
+  // After a hybrid's pass, to_send is what it dirtied; otherwise it is still every page.
+  if (hybrid) run.clean(run.pass(false));
+
+  // Stop, send the CPU and device state, commit and activate at the destination.
+  const stateS = (DEVICE_STATE_BYTES * 8) / (wireMbps(s) * 1e6);
+  const paused = run.pause(stateS);
+  const resumedAt = run.t;
+  const record = run.openRecord();
+  record.phase = 'postcopy';
+  const start = run.t;
+
+  const link = run.pagesPerSecond;
+  const workingSet = workingSetOf(s);
+  const missingAhead = (from: number, writes: number) => tracker.batch(from, writes, Infinity).sent;
+  let p = 0;
+  let faults = 0;
+  let pushed = 0;
+  let degradedUntil: number | null = null;
+  let writes = run.clock.writesAt(run.t);
+  while (p < run.pages) {
+    if (missingAhead(p, writes) === 0) break;
+    // A step pushes up to 1024 missing pages in address order (skipping pages already faulted in);
+    // the pages the guest touched meanwhile that are still missing after the push are remote faults,
+    // fetched in the same step, which lasts longer by their transfer.
+    const { sent, next } = tracker.batch(p, writes, BATCH_PAGES); // copied: trackers reuse the step
+    const nextWrites = run.clock.writesAt(run.t + sent / link);
+    const faulted = missingAhead(next, writes) - missingAhead(next, nextWrites);
+    writes = nextWrites;
+    faults += faulted;
+    pushed += sent;
+    p = next;
+    run.t += (sent + faulted) / link;
+    if (degradedUntil === null && (p >= workingSet || missingAhead(p, writes) - missingAhead(Math.max(p, workingSet), writes) < 0.5)) {
+      degradedUntil = run.t;
+    }
+  }
+  run.closeRecord(record, pushed + faults);
+  run.cpuLost += (run.t - start) * (1 - s.vcpuLimit);
+  return run.result(hybrid ? 'postcopy-hybrid' : 'postcopy', paused, {
+    remoteFaults: Math.round(faults),
+    degradedS: (degradedUntil ?? run.t) - resumedAt,
+  });
+}
