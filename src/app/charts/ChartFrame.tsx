@@ -1,0 +1,85 @@
+// The chrome every chart shares: title, controls, the measured plot area, legend and the text
+// alternative (a table behind a Show table / Hide table toggle).
+import { useId, useState, type ReactNode } from 'react';
+import { useContainerSize, type ContainerSize } from './useContainerWidth.ts';
+import './charts.css';
+
+export interface ChartFrameProps {
+  testId: string;
+  title: string | null;
+  /** Extra controls beside the table toggle (e.g. a log-scale switch). */
+  controls?: ReactNode;
+  legend: ReactNode;
+  /** Called only while the table is shown. */
+  renderTable: () => ReactNode;
+  /** The plot, given the measured width (CSS pixels) and font size of the plot area. */
+  children: (size: ContainerSize) => ReactNode;
+}
+
+export function ChartFrame({ testId, title, controls, legend, renderTable, children }: ChartFrameProps) {
+  const [ref, size] = useContainerSize<HTMLDivElement>();
+  const [showTable, setShowTable] = useState(false);
+  const id = useId();
+  const titleId = `${id}-title`;
+  const tableId = `${id}-table`;
+  return (
+    <figure className="chart" data-testid={testId} aria-labelledby={title ? titleId : undefined}>
+      <div className="chart__header">
+        {title ? (
+          <div className="chart__title" id={titleId}>
+            {title}
+          </div>
+        ) : null}
+        <div className="chart__controls">
+          {controls}
+          <button
+            type="button"
+            className="chart__button"
+            aria-expanded={showTable}
+            aria-controls={tableId}
+            onClick={() => setShowTable((v) => !v)}
+          >
+            {showTable ? 'Hide table' : 'Show table'}
+          </button>
+        </div>
+      </div>
+      <div className="chart__plot" ref={ref}>
+        {children(size)}
+      </div>
+      <div className="chart__legend">{legend}</div>
+      {/* Focusable so keyboard users can scroll a long table (axe: scrollable-region-focusable). */}
+      <div
+        className="chart__table"
+        id={tableId}
+        hidden={!showTable}
+        role="region"
+        aria-label={title ? `${title}: data table` : 'Data table'}
+        tabIndex={showTable ? 0 : undefined}
+      >
+        {showTable ? renderTable() : null}
+      </div>
+    </figure>
+  );
+}
+
+/** A legend entry: a swatch (any inline SVG or span) and its text. */
+export function LegendItem({ swatch, children }: { swatch: ReactNode; children: ReactNode }) {
+  return (
+    <li className="chart__legend-item">
+      <span className="chart__swatch" aria-hidden="true">
+        {swatch}
+      </span>
+      <span>{children}</span>
+    </li>
+  );
+}
+
+/** A check box that switches an axis between linear and log. */
+export function LogToggle({ checked, onChange, label = 'Log y-axis' }: { checked: boolean; onChange: (v: boolean) => void; label?: string }) {
+  return (
+    <label className="chart__toggle">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+      {label}
+    </label>
+  );
+}

@@ -1,0 +1,462 @@
+// Downtime and total migration time against the page dirty rate, one curve per link, with the
+// Eq. 3 and 4 bounds dashed and the current scenario as a marker (Akoush et al. Fig. 1).
+import { line, pointer, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
+import { memo, useMemo, useState, type PointerEvent } from 'react';
+import type { Scenario } from '../../model/scenario.ts';
+import type { SweepPoint } from '../../model/sweep.ts';
+import { AxisBottom, AxisLeft, GridColumns, GridRows } from './Axis.tsx';
+import { ChartFrame, LegendItem, LogToggle } from './ChartFrame.tsx';
+import {
+  curvesSummary,
+  drawOrder,
+  hoverRows,
+  markerFor,
+  markerTooltip,
+  metricDomain,
+  PANELS,
+  pointAt,
+  rateDomain,
+  seriesBounds,
+  seriesColourVar,
+  seriesLegendLabel,
+  snapRate,
+  tableRates,
+  type Marker,
+  type Metric,
+  type SeriesBounds,
+} from './curves.ts';
+import {
+  formatDuration,
+  formatMbps,
+  formatPages,
+  formatRate,
+  formatRateMBps,
+  formatRateTick,
+  formatSeconds,
+  formatSecondsTick,
+} from './format.ts';
+import { BASE_FONT_PX, chartHeight, scaleMargin, scaleTicks, tickCount, type Tick } from './scales.ts';
+import { Tooltip, tupleRows, type TooltipRow } from './Tooltip.tsx';
+import type { CurveSeries, CurvesChartProps } from './types.ts';
+
+const BASE_MARGIN = { top: 30, right: 18, bottom: 56, left: 66 };
+/** Side by side from this width; stacked below it. */
+const SIDE_BY_SIDE_MIN = 860;
+const PANEL_GAP = 24;
+/** How close (px) the pointer must come to the marker to show the marker's tooltip. */
+const MARKER_HIT = 12;
+
+export interface CurvesChartOptions {
+  title?: string | null;
+}
+
+type Hover =
+  | { kind: 'rate'; rate: number; panel: number; px: number; py: number }
+  | { kind: 'marker'; panel: number; px: number; py: number };
+
+export function CurvesChart({
+  scenario,
+  series,
+  result,
+  title = 'Downtime and migration time against page dirty rate',
+}: CurvesChartProps & CurvesChartOptions) {
+  const [log, setLog] = useState(true);
+  const rawDomain = rateDomain(series, scenario.dirtyRate);
+  // Same numbers, same array: a dirty-rate tick inside the swept range must not rebuild the scales.
+  const domain = useMemo<[number, number]>(() => rawDomain, [rawDomain[0], rawDomain[1]]);
+  const allBounds = useMemo(
+    () => seriesBounds(scenario, series),
+    // Only what bounds() reads: a slider moving the dirty rate must not recompute them.
+    [series, scenario.vmMiB, scenario.pageBytes, scenario.preS, scenario.postS],
+  );
+  const marker = useMemo(() => markerFor(scenario, result, domain), [scenario, result, domain]);
+  return (
+    <ChartFrame
+      testId="chart-curves"
+      title={title}
+      controls={<LogToggle checked={log} onChange={setLog} />}
+      legend={<CurvesLegend series={series} />}
+      renderTable={() => (
+        <>
+          <CurrentNote marker={marker} pageBytes={scenario.pageBytes} />
+          <CurvesTable series={series} allBounds={allBounds} pageBytes={scenario.pageBytes} />
+        </>
+      )}
+    >
+      {({ width, fontPx }) => (
+        <CurvesPlot
+          width={width}
+          fontPx={fontPx}
+          log={log}
+          scenario={scenario}
+          series={series}
+          allBounds={allBounds}
+          marker={marker}
+          domain={domain}
+        />
+      )}
+    </ChartFrame>
+  );
+}
+
+interface PlotProps {
+  width: number;
+  fontPx: number;
+  log: boolean;
+  scenario: Scenario;
+  series: CurveSeries[];
+  allBounds: SeriesBounds[];
+  marker: Marker | null;
+  domain: [number, number];
+}
+
+interface PanelGeometry {
+  metric: Metric;
+  title: string;
+  axisLabel: string;
+  /** Top-left corner of the panel in the SVG. */
+  ox: number;
+  oy: number;
+  y: ScaleContinuousNumeric<number, number>;
+  yTicks: Tick[];
+}
+
+function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, domain }: PlotProps) {
+  const [hover, setHover] = useState<Hover | null>(null);
+  const k = fontPx / BASE_FONT_PX;
+  const margin = scaleMargin(BASE_MARGIN, fontPx);
+  const sideBySide = width >= SIDE_BY_SIDE_MIN * k;
+  const panelW = sideBySide ? (width - PANEL_GAP) / 2 : width;
+  const panelH = chartHeight(panelW, 0.6, 260 * k, 400 * k);
+  const innerW = Math.max(40, panelW - margin.left - margin.right);
+  const innerH = panelH - margin.top - margin.bottom;
+  const height = sideBySide ? panelH : panelH * 2 + PANEL_GAP;
+
+  const x = useMemo(() => scaleLog().domain(domain).range([0, innerW]).clamp(true), [domain, innerW]);
+  const xTicks = useMemo(() => scaleTicks(x, tickCount(innerW, 70 * k), formatRateTick, true), [x, innerW, k]);
+
+  // The y domains, as numbers: the marker moves on every slider tick but almost never widens them.
+  const dDown = metricDomain('downtimeS', series, allBounds, marker, log);
+  const dTotal = metricDomain('migrationTimeS', series, allBounds, marker, log);
+  const panels: PanelGeometry[] = useMemo(
+    () =>
+      PANELS.map((p, i) => {
+        const d = p.metric === 'downtimeS' ? dDown : dTotal;
+        const y: ScaleContinuousNumeric<number, number> = log
+          ? scaleLog().domain(d).range([innerH, 0]).nice().clamp(true)
+          : scaleLinear().domain(d).range([innerH, 0]).nice().clamp(true);
+        return {
+          ...p,
+          ox: sideBySide ? i * (panelW + PANEL_GAP) : 0,
+          oy: sideBySide ? 0 : i * (panelH + PANEL_GAP),
+          y,
+          yTicks: scaleTicks(y, tickCount(innerH, 42 * k), formatSecondsTick, log),
+        };
+      }),
+    [dDown[0], dDown[1], dTotal[0], dTotal[1], log, innerH, sideBySide, panelW, panelH, k],
+  );
+
+  const ordered = useMemo(() => drawOrder(series), [series]);
+
+  // Curves and bounds: memoised so that hover re-renders reuse the same elements.
+  const layers = useMemo(
+    () =>
+      panels.map((p) => {
+        const path = line<SweepPoint>()
+          .defined((d) => Number.isFinite(d[p.metric]) && (!log || d[p.metric] > 0))
+          .x((d) => x(d.rate))
+          .y((d) => p.y(d[p.metric]));
+        return (
+          <g key={p.metric}>
+            <g className="bounds">
+              {ordered.map((s) => {
+                const b = allBounds.find((a) => a.linkMbps === s.linkMbps)?.bounds[p.metric];
+                if (!b) return null;
+                const colour = `var(${seriesColourVar(s.linkMbps)})`;
+                return (
+                  <g key={`${s.linkMbps}-${s.current}`} data-bounds={s.linkMbps} style={{ stroke: colour }}>
+                    <line className="bound" x1={0} x2={innerW} y1={p.y(b.lower)} y2={p.y(b.lower)} />
+                    <line className="bound" x1={0} x2={innerW} y1={p.y(b.upper)} y2={p.y(b.upper)} />
+                  </g>
+                );
+              })}
+            </g>
+            {ordered.map((s) => {
+              const colour = `var(${seriesColourVar(s.linkMbps)})`;
+              return (
+                <g key={`${s.linkMbps}-${s.current}`}>
+                  <path
+                    className={s.current ? 'curve is-current' : 'curve'}
+                    data-series={s.linkMbps}
+                    data-current={s.current || undefined}
+                    d={path(s.points) ?? undefined}
+                    style={{ stroke: colour }}
+                  />
+                  {s.points.length <= 12
+                    ? s.points.map((pt) =>
+                        Number.isFinite(pt[p.metric]) && (!log || pt[p.metric] > 0) ? (
+                          <circle key={pt.rate} className="curve-dot" cx={x(pt.rate)} cy={p.y(pt[p.metric])} r={s.current ? 3.5 : 2.5} style={{ fill: colour }} />
+                        ) : null,
+                      )
+                    : null}
+                </g>
+              );
+            })}
+          </g>
+        );
+      }),
+    [panels, ordered, allBounds, x, innerW, log],
+  );
+
+  const markerColour = `var(${seriesColourVar(scenario.linkMbps)})`;
+  const markerPos = (p: PanelGeometry) =>
+    marker ? { x: marker.pinned ? 0 : x(marker.rate), y: p.y(Math.max(marker[p.metric], log ? p.y.domain()[0] : 0)) } : null;
+
+  function onMove(e: PointerEvent<SVGRectElement>, panel: number) {
+    const [px, py] = pointer(e.nativeEvent, e.currentTarget);
+    const p = panels[panel];
+    const m = markerPos(p);
+    if (m && Math.hypot(px - m.x, py - m.y) <= MARKER_HIT) {
+      setHover({ kind: 'marker', panel, px: m.x, py: m.y });
+      return;
+    }
+    const rate = snapRate(series, x.invert(px));
+    setHover(rate === null ? null : { kind: 'rate', rate, panel, px, py });
+  }
+
+  const tip = hover ? tooltipFor(hover, series, marker, scenario.pageBytes) : null;
+  const hp = hover ? panels[hover.panel] : null;
+
+  return (
+    <>
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={curvesSummary(series, marker, domain, scenario.pageBytes)}
+      >
+        {panels.map((p, i) => {
+          const m = markerPos(p);
+          return (
+            <g key={p.metric} transform={`translate(${p.ox + margin.left},${p.oy + margin.top})`} data-panel={p.metric}>
+              <text className="chart-panel-title" x={0} y={-14 * k}>
+                {`(${String.fromCharCode(97 + i)}) ${p.title}`}
+              </text>
+              <GridRows ticks={p.yTicks} scale={p.y} width={innerW} />
+              <GridColumns ticks={xTicks} scale={x} height={innerH} />
+              <AxisLeft ticks={p.yTicks} scale={p.y} height={innerH} label={p.axisLabel} labelOffset={52 * k} />
+              <AxisBottom ticks={xTicks} scale={x} y={innerH} width={innerW} labelY={36 * k} label="Page dirty rate (pages/s, log scale)" />
+              {series.length === 0 ? (
+                <text className="chart-note" x={innerW / 2} y={innerH / 2} textAnchor="middle">
+                  computing the curves…
+                </text>
+              ) : null}
+              {layers[i]}
+              {hover?.kind === 'rate' ? (
+                <g className="hover" pointerEvents="none">
+                  <line className="hover-guide" x1={x(hover.rate)} x2={x(hover.rate)} y1={0} y2={innerH} />
+                  {hoverRows(series, hover.rate).map(({ series: s, point }) =>
+                    Number.isFinite(point[p.metric]) ? (
+                      <circle
+                        key={`${s.linkMbps}-${s.current}`}
+                        className="hover-dot"
+                        cx={x(point.rate)}
+                        cy={p.y(point[p.metric])}
+                        r={s.current ? 5 : 4}
+                        style={{ fill: `var(${seriesColourVar(s.linkMbps)})` }}
+                      />
+                    ) : null,
+                  )}
+                </g>
+              ) : null}
+              {m ? (
+                <g className="marker-group" data-marker="current" data-pinned={marker?.pinned || undefined} pointerEvents="none">
+                  <circle className="marker-halo" cx={m.x} cy={m.y} r={9} />
+                  <circle className="marker" cx={m.x} cy={m.y} r={hover?.kind === 'marker' && hover.panel === i ? 7.5 : 6} style={{ fill: markerColour }} />
+                </g>
+              ) : null}
+              <rect
+                className="plot-overlay"
+                x={-MARKER_HIT}
+                y={0}
+                width={innerW + MARKER_HIT}
+                height={innerH}
+                onPointerMove={(e) => onMove(e, i)}
+                onPointerLeave={() => setHover(null)}
+              />
+            </g>
+          );
+        })}
+      </svg>
+      {tip && hover && hp ? (
+        <Tooltip
+          x={hp.ox + margin.left + hover.px}
+          y={hp.oy + margin.top + hover.py}
+          width={width}
+          height={height}
+          title={tip.title}
+          rows={tip.rows}
+          note={tip.note}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function tooltipFor(
+  hover: Hover,
+  series: readonly CurveSeries[],
+  marker: Marker | null,
+  pageBytes: number,
+): { title: string; rows: TooltipRow[]; note?: string } | null {
+  if (hover.kind === 'marker') {
+    if (!marker) return null;
+    const t = markerTooltip(marker, pageBytes);
+    return { title: t.title, rows: tupleRows(t.rows) };
+  }
+  const metric = PANELS[hover.panel].metric;
+  const rows: TooltipRow[] = hoverRows(series, hover.rate).map(({ series: s, point }) => {
+    const off = Math.abs(point.rate - hover.rate) > hover.rate * 0.005 ? ` at ${formatRateTick(point.rate)}/s` : '';
+    const first = metric === 'downtimeS' ? `down ${formatSeconds(point.downtimeS)} s` : `total ${formatSeconds(point.migrationTimeS)} s`;
+    const second = metric === 'downtimeS' ? `total ${formatSeconds(point.migrationTimeS)} s` : `down ${formatSeconds(point.downtimeS)} s`;
+    return {
+      label: seriesLegendLabel(s) + (s.current ? ' (current)' : ''),
+      value: `${first} · ${second} · ${point.iterations} it.${off}`,
+      colourVar: seriesColourVar(s.linkMbps),
+      emphasis: s.current,
+    };
+  });
+  return { title: formatRate(hover.rate, pageBytes), rows };
+}
+
+function CurvesLegend({ series }: { series: readonly CurveSeries[] }) {
+  return (
+    <ul>
+      {series.map((s) => (
+        <LegendItem
+          key={`${s.linkMbps}-${s.current}`}
+          swatch={
+            <svg width={26} height={12}>
+              <line x1={1} x2={25} y1={6} y2={6} strokeWidth={s.current ? 3.5 : 2} style={{ stroke: `var(${seriesColourVar(s.linkMbps)})` }} />
+            </svg>
+          }
+        >
+          {seriesLegendLabel(s)}
+          {s.current ? <strong> (current)</strong> : null}
+        </LegendItem>
+      ))}
+      <LegendItem
+        swatch={
+          <svg width={26} height={12}>
+            <line x1={1} x2={25} y1={6} y2={6} className="bound" style={{ stroke: 'var(--chart-axis)' }} />
+          </svg>
+        }
+      >
+        Bounds, Eq. 3 and 4 (link's colour)
+      </LegendItem>
+      <LegendItem
+        swatch={
+          <svg width={16} height={16}>
+            <circle className="marker" cx={8} cy={8} r={5} style={{ fill: 'var(--chart-bg)' }} />
+          </svg>
+        }
+      >
+        Current scenario
+      </LegendItem>
+    </ul>
+  );
+}
+
+function CurrentNote({ marker, pageBytes }: { marker: Marker | null; pageBytes: number }) {
+  if (!marker) return <p className="chart__note">Current scenario: computing…</p>;
+  return (
+    <p className="chart__note">
+      Current scenario: {formatRate(marker.rate, pageBytes)}
+      {marker.pinned ? ' (drawn at the left edge: a log axis has no 0)' : ''}, migration time {formatDuration(marker.migrationTimeS)}, downtime{' '}
+      {formatDuration(marker.downtimeS)}.
+    </p>
+  );
+}
+
+/** Memoised: the sweep's table does not change when only the scenario's dirty rate does. */
+const CurvesTable = memo(function CurvesTable({
+  series,
+  allBounds,
+  pageBytes,
+}: {
+  series: readonly CurveSeries[];
+  allBounds: readonly SeriesBounds[];
+  pageBytes: number;
+}) {
+  const rates = tableRates(series);
+  return (
+    <>
+      <table>
+        <caption>Bounds (Akoush Eq. 3 and 4) per link</caption>
+        <thead>
+          <tr>
+            <th scope="col">Link</th>
+            <th scope="col">Goodput</th>
+            <th scope="col">Migration time, lower (s)</th>
+            <th scope="col">Migration time, upper (s)</th>
+            <th scope="col">Downtime, lower (s)</th>
+            <th scope="col">Downtime, upper (s)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.map((s, i) => {
+            const b = allBounds[i]?.bounds;
+            return (
+              <tr key={`${s.linkMbps}-${s.current}`}>
+                <th scope="row">
+                  {seriesLegendLabel(s)}
+                  {s.current ? ' (current)' : ''}
+                </th>
+                <td>{formatMbps(s.linkMbps)}</td>
+                <td>{b ? formatSeconds(b.migrationTimeS.lower) : '–'}</td>
+                <td>{b ? formatSeconds(b.migrationTimeS.upper) : '–'}</td>
+                <td>{b ? formatSeconds(b.downtimeS.lower) : '–'}</td>
+                <td>{b ? formatSeconds(b.downtimeS.upper) : '–'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <table>
+        <caption>Migration time and downtime (s) against page dirty rate</caption>
+        <thead>
+          <tr>
+            <th scope="col">Dirty rate (pages/s)</th>
+            <th scope="col">Dirty rate (MB/s)</th>
+            {series.map((s) => (
+              <th key={`m-${s.linkMbps}-${s.current}`} scope="col">
+                {seriesLegendLabel(s)}: migration time
+              </th>
+            ))}
+            {series.map((s) => (
+              <th key={`d-${s.linkMbps}-${s.current}`} scope="col">
+                {seriesLegendLabel(s)}: downtime
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rates.map((r) => (
+            <tr key={r}>
+              <th scope="row">{formatPages(Math.round(r))}</th>
+              <td>{formatRateMBps(r, pageBytes).replace(' MB/s', '')}</td>
+              {series.map((s) => {
+                const p = pointAt(s, r);
+                return <td key={`m-${s.linkMbps}-${s.current}`}>{p ? formatSeconds(p.migrationTimeS) : '–'}</td>;
+              })}
+              {series.map((s) => {
+                const p = pointAt(s, r);
+                return <td key={`d-${s.linkMbps}-${s.current}`}>{p ? formatSeconds(p.downtimeS) : '–'}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+});

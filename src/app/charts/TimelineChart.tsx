@@ -1,0 +1,254 @@
+// The migration as a time line (Akoush Eq. 1 and 2): pre-migration overhead, each pre-copy
+// iteration, the stop-and-copy, commitment and activation, and the downtime bracketed.
+import { pointer, scaleLinear } from 'd3';
+import { useId, useMemo, useState, type PointerEvent } from 'react';
+import type { RunResult } from '../../model/result.ts';
+import { AxisBottom, GridColumns } from './Axis.tsx';
+import { ChartFrame, LegendItem } from './ChartFrame.tsx';
+import { formatPages, formatSeconds, formatSecondsTick } from './format.ts';
+import { BASE_FONT_PX, clamp, domId, scaleMargin, scaleTicks, textWidth, tickCount } from './scales.ts';
+import {
+  alsoHereText,
+  crossesLowerLabel,
+  downtimeLabel,
+  downtimeSpan,
+  pickStage,
+  placeLabels,
+  segmentLayout,
+  STAGE_LEGEND,
+  stageTooltip,
+  timelineEnd,
+  timelinePhases,
+  timelineStages,
+  timelineSummary,
+  type Pick,
+  type Stage,
+  type StageKind,
+} from './timeline.ts';
+import { Tooltip, tupleRows } from './Tooltip.tsx';
+import type { TimelineChartProps } from './types.ts';
+
+const BASE_MARGIN = { top: 46, right: 22, bottom: 0, left: 14 };
+/** Minimum drawn width of a stage, so iterations of microseconds can be seen and hovered. */
+const MIN_STAGE_PX = 3;
+
+export interface TimelineChartOptions {
+  title?: string | null;
+}
+
+export function TimelineChart({ scenario, result, title = 'Timeline of the migration' }: TimelineChartProps & TimelineChartOptions) {
+  const stages = useMemo(() => timelineStages(scenario, result), [scenario, result]);
+  return (
+    <ChartFrame
+      testId="chart-timeline"
+      title={title}
+      legend={<TimelineLegend />}
+      renderTable={() => <TimelineTable stages={stages} result={result} />}
+    >
+      {({ width, fontPx }) => <TimelinePlot width={width} fontPx={fontPx} stages={stages} result={result} />}
+    </ChartFrame>
+  );
+}
+
+function stageClass(s: Stage, index: number): string {
+  if (s.kind === 'iteration') return index % 2 ? 'stage-iteration' : 'stage-iteration is-odd';
+  return `stage-${s.kind}`;
+}
+
+function TimelinePlot({ width, fontPx, stages, result }: { width: number; fontPx: number; stages: Stage[]; result: RunResult }) {
+  const [hover, setHover] = useState<(Pick & { px: number }) | null>(null);
+  const patternId = domId(useId(), 'hatch');
+  const k = fontPx / BASE_FONT_PX;
+  const margin = scaleMargin(BASE_MARGIN, fontPx);
+  const labelRowPx = Math.round(18 * k);
+  const innerW = Math.max(40, width - margin.left - margin.right);
+  const trackH = Math.round(clamp(width * 0.028, 30, 48));
+  const trackTop = margin.top;
+  const trackBottom = trackTop + trackH;
+  const bracketTop = trackBottom + 6;
+  const axisY = bracketTop + Math.round(34 * k);
+  const height = axisY + Math.round(52 * k);
+
+  const geometry = useMemo(() => {
+    const end = timelineEnd(stages, result);
+    const x = scaleLinear().domain([0, end]).range([0, innerW]);
+    const ticks = scaleTicks(x, tickCount(innerW, 80 * k), formatSecondsTick, false);
+    const segments = segmentLayout(stages, x, MIN_STAGE_PX, innerW);
+    // The downtime spans the stop-and-copy and the post-migration stages as drawn.
+    const span = downtimeSpan(stages, result);
+    const first = stages.findIndex((s) => s.kind === 'final');
+    const from = first >= 0 ? segments[first] : segments[segments.length - 1];
+    const to = segments[segments.length - 1];
+    const dt = { x: from.x, width: Math.max(MIN_STAGE_PX, to.x + to.width - from.x), label: downtimeLabel(span) };
+    const phases = timelinePhases(stages);
+    const centreOf = (kind: StageKind, startS: number, endS: number) => {
+      const i = stages.findIndex((s) => s.kind === kind);
+      if ((kind === 'final' || kind === 'post') && i >= 0) return segments[i].x + segments[i].width / 2;
+      return x((startS + endS) / 2);
+    };
+    const requests = phases.map((p) => ({ centre: centreOf(p.kind, p.startS, p.endS), variants: p.variants }));
+    const labels = placeLabels(requests, innerW, fontPx, 2).map((l) => ({ ...l, centre: requests[l.request].centre }));
+    return { x, ticks, segments, dt, labels };
+  }, [stages, result, innerW, fontPx, k]);
+
+  const { x, ticks, segments, dt, labels } = geometry;
+
+  const rects = useMemo(
+    () =>
+      stages.map((s, i) => {
+        const seg = segments[i];
+        return (
+          <rect
+            key={i}
+            className={stageClass(s, i)}
+            data-stage={s.kind}
+            data-iteration={s.iteration?.iteration}
+            x={seg.x}
+            y={trackTop}
+            width={seg.width}
+            height={trackH}
+            fill={s.kind === 'final' ? `url(#${patternId})` : undefined}
+          />
+        );
+      }),
+    [stages, segments, trackTop, trackH, patternId],
+  );
+
+  function onMove(e: PointerEvent<SVGRectElement>) {
+    const [px] = pointer(e.nativeEvent, e.currentTarget);
+    const pick = pickStage(segments, px);
+    setHover(pick ? { ...pick, px } : null);
+  }
+
+  const dtLabelW = textWidth(dt.label, fontPx * 1.08);
+  const dtLabelX = clamp(dt.x + dt.width / 2, dtLabelW / 2, innerW - dtLabelW / 2);
+  const hovered = hover ? stages[hover.index] : undefined;
+  const tip = hovered ? stageTooltip(hovered) : null;
+  const hoverSeg = hover ? segments[hover.index] : undefined;
+
+  return (
+    <>
+      <svg width={width} height={height} role="img" aria-label={timelineSummary(stages, result)}>
+        <defs>
+          <pattern id={patternId} patternUnits="userSpaceOnUse" width={6} height={6} patternTransform="rotate(45)">
+            <rect className="hatch-bg" width={6} height={6} />
+            <line className="hatch-line" x1={1.5} y1={0} x2={1.5} y2={6} strokeWidth={3} />
+          </pattern>
+        </defs>
+        <g transform={`translate(${margin.left},0)`}>
+          <g transform={`translate(0,${trackTop - 4})`}>
+            <GridColumns ticks={ticks} scale={x} height={axisY - trackTop + 4} />
+          </g>
+          {labels.map((l) => {
+            const y = trackTop - 8 - l.row * labelRowPx;
+            const leader = (l.row > 0 || Math.abs(l.x - l.centre) > 4) && !crossesLowerLabel(labels, l, fontPx);
+            return (
+              <g key={l.request}>
+                {leader ? (
+                  <line className="phase-label-rule" x1={l.centre} x2={l.centre} y1={y + 3} y2={trackTop} />
+                ) : null}
+                <text x={l.x} y={y} textAnchor="middle">
+                  {l.text}
+                </text>
+              </g>
+            );
+          })}
+          <rect className="downtime-band" x={dt.x} y={trackTop - 4} width={dt.width} height={trackH + 8} />
+          {rects}
+          {hoverSeg ? (
+            <rect className="stage-hover" x={hoverSeg.x - 1} y={trackTop - 1} width={hoverSeg.width + 2} height={trackH + 2} />
+          ) : null}
+          <g data-testid="downtime">
+            <path
+              className="downtime-bracket"
+              d={`M${dt.x},${bracketTop} v7 H${dt.x + dt.width} v-7`}
+            />
+            <line className="downtime-bracket" x1={dt.x + dt.width / 2} x2={dt.x + dt.width / 2} y1={bracketTop + 7} y2={bracketTop + 11} />
+            <text className="downtime-label" x={dtLabelX} y={bracketTop + 13} dy="0.71em" textAnchor="middle">
+              {dt.label}
+            </text>
+          </g>
+          <AxisBottom ticks={ticks} scale={x} y={axisY} width={innerW} labelY={36 * k} label="Time since the migration started (s)" />
+          <rect
+            className="plot-overlay"
+            x={-MIN_STAGE_PX}
+            y={trackTop - 6}
+            width={innerW + 2 * MIN_STAGE_PX}
+            height={trackH + 12}
+            onPointerMove={onMove}
+            onPointerLeave={() => setHover(null)}
+          />
+        </g>
+      </svg>
+      {tip && hover ? (
+        <Tooltip
+          x={margin.left + hover.px}
+          y={trackBottom}
+          width={width}
+          height={height * 3}
+          title={tip.title}
+          rows={tupleRows(tip.rows)}
+          note={alsoHereText(stages, hover.alsoHere) || undefined}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function TimelineLegend() {
+  const box = (v: string) => <span className="chart__swatch-box" style={{ background: `var(${v})` }} />;
+  return (
+    <ul>
+      {STAGE_LEGEND.map((s) => (
+        <LegendItem
+          key={s.kind}
+          swatch={s.kind === 'final' ? <span className="chart__swatch-hatch" /> : box(s.kind === 'pre' ? '--pre' : s.kind === 'post' ? '--post' : '--sent')}
+        >
+          {s.label}
+        </LegendItem>
+      ))}
+      <LegendItem
+        swatch={
+          <svg width={22} height={12}>
+            <rect x={0} y={0} width={22} height={12} className="downtime-band" />
+            <path className="downtime-bracket" d="M2,3 v6 H20 v-6" />
+          </svg>
+        }
+      >
+        Downtime (VM paused)
+      </LegendItem>
+    </ul>
+  );
+}
+
+function TimelineTable({ stages, result }: { stages: Stage[]; result: RunResult }) {
+  return (
+    <table>
+      <caption>
+        Stages of the migration: total {formatSeconds(result.migrationTimeS)} s, downtime {formatSeconds(result.downtimeS)} s
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Stage</th>
+          <th scope="col">Start (s)</th>
+          <th scope="col">End (s)</th>
+          <th scope="col">Duration (s)</th>
+          <th scope="col">Pages sent</th>
+          <th scope="col">VM</th>
+        </tr>
+      </thead>
+      <tbody>
+        {stages.map((s, i) => (
+          <tr key={i}>
+            <th scope="row">{s.label}</th>
+            <td>{formatSeconds(s.startS)}</td>
+            <td>{formatSeconds(s.endS)}</td>
+            <td>{formatSeconds(s.endS - s.startS)}</td>
+            <td>{s.iteration ? formatPages(s.iteration.pagesSent) : '–'}</td>
+            <td>{s.kind === 'final' || s.kind === 'post' ? 'paused' : 'running'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,85 @@
+import { scaleLinear, scaleLog } from 'd3';
+import { describe, expect, it } from 'vitest';
+import {
+  barSpan,
+  countDomain,
+  iterationSummary,
+  iterationTooltip,
+  labelStep,
+  maxCount,
+  MEASURES,
+  showIterationLabel,
+  stopReasonLine,
+} from './iterations.ts';
+import { BUSY, FLOODED, IDLE } from './test-fixtures.ts';
+
+describe('iteration chart data', () => {
+  const busy = BUSY;
+  const flooded = FLOODED;
+
+  it('draws sent, skipped and dirtied in that order', () => {
+    expect(MEASURES.map((m) => m.key)).toEqual(['sent', 'skipped', 'dirtied']);
+    const first = busy.perIteration[0];
+    expect(MEASURES.map((m) => m.value(first))).toEqual([first.pagesSent, first.pagesSkipped, first.pagesDirtied]);
+  });
+
+  it('scales y to the largest count of any bar', () => {
+    expect(maxCount(busy.perIteration)).toBe(262144);
+    expect(countDomain(busy.perIteration, false)).toEqual([0, 262144]);
+    expect(countDomain(busy.perIteration, true)).toEqual([1, 262144]);
+    expect(countDomain([], false)).toEqual([0, 1]);
+    expect(countDomain([], true)).toEqual([1, 10]);
+    expect(countDomain(IDLE.perIteration, true)).toEqual([1, 262144]);
+  });
+
+  it('skips zero bars and keeps tiny ones visible', () => {
+    const y = scaleLinear().domain([0, 1000]).range([100, 0]);
+    expect(barSpan(0, y, 100, false)).toBeNull();
+    expect(barSpan(500, y, 100, false)).toEqual({ top: 50, height: 50 });
+    const tiny = barSpan(1, y, 100, false)!;
+    expect(tiny.height).toBeCloseTo(1.5);
+    const ly = scaleLog().domain([1, 1000]).range([90, 0]).clamp(true);
+    expect(barSpan(10, ly, 90, true)!.height).toBeCloseTo(30);
+    expect(barSpan(1, ly, 90, true)!.height).toBeCloseTo(1.5);
+  });
+
+  it('thins the iteration labels so they never collide', () => {
+    expect(labelStep(40, 20)).toBe(1);
+    expect(labelStep(12, 20)).toBe(2);
+    expect(labelStep(5, 20)).toBe(5);
+    expect(showIterationLabel(1, 30, 5)).toBe(true);
+    expect(showIterationLabel(30, 30, 5)).toBe(true);
+    expect(showIterationLabel(3, 30, 5)).toBe(false);
+    expect(showIterationLabel(10, 30, 5)).toBe(true);
+    // 29 is too close to the last label (30).
+    expect(showIterationLabel(29, 30, 1)).toBe(true);
+    expect(showIterationLabel(28, 30, 5)).toBe(false);
+    // With every other label, 2 would crowd 1 and 4 does not.
+    expect(showIterationLabel(2, 30, 2)).toBe(false);
+    expect(showIterationLabel(4, 30, 2)).toBe(true);
+    expect(showIterationLabel(28, 30, 2)).toBe(true);
+    expect(showIterationLabel(29, 30, 1)).toBe(true);
+  });
+
+  it('names the stop reason', () => {
+    expect(stopReasonLine(busy)).toBe('Pre-copy ended: sent more than the data limit (3x VM)');
+    expect(stopReasonLine(flooded)).toBe('Pre-copy ended: iteration limit reached');
+    expect(stopReasonLine(IDLE)).toBe('Pre-copy ended: few pages left to send');
+    expect(stopReasonLine({ ...IDLE, stopReason: 'brand-new' as never })).toBe('Pre-copy ended: brand-new');
+  });
+
+  it('writes exact tooltips, the stop-and-copy named', () => {
+    const last = busy.perIteration[busy.perIteration.length - 1];
+    const tip = iterationTooltip(last);
+    expect(tip.title).toBe(`Iteration ${last.iteration}: stop-and-copy`);
+    expect(tip.rows).toContainEqual(['Sent', '21,788 pages']);
+    expect(iterationTooltip(busy.perIteration[0]).rows).toContainEqual(['Dirtied', '183,741 pages']);
+  });
+
+  it('summarises the chart for screen readers', () => {
+    const text = iterationSummary(flooded);
+    expect(text).toContain('29 pre-copy iterations');
+    expect(text).toContain('stop-and-copy of 262,144 pages');
+    expect(text).toContain('iteration limit reached');
+  });
+});

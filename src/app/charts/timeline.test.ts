@@ -1,0 +1,133 @@
+import { scaleLinear } from 'd3';
+import { describe, expect, it } from 'vitest';
+import {
+  alsoHereText,
+  crossesLowerLabel,
+  downtimeLabel,
+  downtimeSpan,
+  pickStage,
+  placeLabels,
+  segmentLayout,
+  stageTooltip,
+  timelineEnd,
+  timelinePhases,
+  timelineStages,
+  timelineSummary,
+} from './timeline.ts';
+import { BUSY, IDLE, SCENARIO, TINY } from './test-fixtures.ts';
+
+describe('timeline data', () => {
+  const r = BUSY;
+  const stages = timelineStages(SCENARIO, r);
+
+  it('lays out pre, every iteration, the stop-and-copy and post, back to back', () => {
+    expect(stages.map((x) => x.kind)).toEqual(['pre', ...Array(r.iterations - 1).fill('iteration'), 'final', 'post']);
+    expect(stages[0]).toMatchObject({ startS: 0, endS: 3.78 });
+    for (let i = 1; i < stages.length; i++) expect(stages[i].startS).toBeCloseTo(stages[i - 1].endS, 9);
+    expect(stages[stages.length - 1].endS).toBeCloseTo(r.migrationTimeS, 9);
+    expect(timelineEnd(stages, r)).toBeCloseTo(r.migrationTimeS, 9);
+  });
+
+  it('brackets the downtime from the stop-and-copy to the end', () => {
+    const span = downtimeSpan(stages, r);
+    expect(span.endS - span.startS).toBeCloseTo(r.downtimeS, 9);
+    expect(downtimeLabel(span)).toBe('downtime 1.08 s');
+  });
+
+  it('gives every stage at least the minimum width, without overlap, inside the plot', () => {
+    const st = timelineStages(SCENARIO, TINY);
+    const x = scaleLinear().domain([0, timelineEnd(st, TINY)]).range([0, 600]);
+    const segs = segmentLayout(st, x, 3, 600);
+    for (const seg of segs) expect(seg.width).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < segs.length; i++) expect(segs[i].x).toBeGreaterThanOrEqual(segs[i - 1].x + segs[i - 1].width - 1e-9);
+    expect(segs[0].x).toBe(0);
+    expect(segs[segs.length - 1].x + segs[segs.length - 1].width).toBeLessThanOrEqual(600 + 1e-9);
+    // Wide stages keep their true position: the pre-migration overhead ends where its time says,
+    // and the activation (most of the downtime) keeps its true extent at the end.
+    expect(segs[0].width).toBeCloseTo(x(3.78), 6);
+    const post = st[st.length - 1];
+    expect(segs[segs.length - 1].x).toBeCloseTo(x(post.startS), 6);
+    expect(segs[segs.length - 1].width).toBeCloseTo(x(post.endS) - x(post.startS), 6);
+    // The first pre-copy iteration (far from the tiny ones) is exact too.
+    expect(segs[1].x).toBeCloseTo(x(st[1].startS), 6);
+    expect(segs[1].width).toBeCloseTo(x(st[1].endS) - x(st[1].startS), 6);
+  });
+
+  it('pushes stages back inside when the minimum widths overflow the left edge', () => {
+    const st = timelineStages({ ...SCENARIO, preS: 0 }, IDLE).map((s) => ({ ...s, startS: 0, endS: 0 }));
+    const x = scaleLinear().domain([0, 1]).range([0, 100]);
+    const segs = segmentLayout(st, x, 3, 100);
+    expect(segs[0].x).toBe(0);
+    for (const seg of segs) expect(seg.width).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < segs.length; i++) expect(segs[i].x).toBeGreaterThanOrEqual(segs[i - 1].x + segs[i - 1].width - 1e-9);
+  });
+
+  it('picks the stage under the pointer, each tiny iteration on its own pixels', () => {
+    const segs = [
+      { x: 0, width: 100 },
+      { x: 100, width: 3 },
+      { x: 103, width: 3 },
+      { x: 106, width: 50 },
+    ];
+    expect(pickStage(segs, 50)?.index).toBe(0);
+    expect(pickStage(segs, 101.5)).toEqual({ index: 1, alsoHere: [] });
+    expect(pickStage(segs, 104.5)).toEqual({ index: 2, alsoHere: [] });
+    expect(pickStage(segs, 400)?.index).toBe(3);
+    expect(pickStage([], 1)).toBeNull();
+    // Overlapping segments (a plot too narrow for their minimum widths) are reported together.
+    const piled = [{ x: 10, width: 3 }, { x: 10, width: 3 }, { x: 11, width: 3 }];
+    const pick = pickStage(piled, 11)!;
+    expect([pick.index, ...pick.alsoHere].sort()).toEqual([0, 1, 2]);
+  });
+
+  it('places labels greedily in two rows and drops what does not fit', () => {
+    const placed = placeLabels(
+      [
+        { centre: 590, variants: ['stop-and-copy 1.03 s', 'stop-and-copy'] },
+        { centre: 595, variants: ['commitment 0.314 s', 'commit'] },
+        { centre: 596, variants: ['third label here'] },
+      ],
+      600,
+      13,
+      2,
+    );
+    expect(placed.map((p) => [p.request, p.row])).toEqual([[0, 0], [1, 1]]);
+    // Clamped inside the plot.
+    for (const p of placed) expect(p.x).toBeLessThanOrEqual(600);
+    const withCentres = placed.map((p, i) => ({ ...p, centre: [590, 595][i] }));
+    expect(crossesLowerLabel(withCentres, withCentres[1])).toBe(true);
+    expect(crossesLowerLabel(withCentres, withCentres[0])).toBe(false);
+  });
+
+  it('names the phases with short durations', () => {
+    const phases = timelinePhases(stages);
+    expect(phases.map((p) => p.kind)).toEqual(['final', 'pre', 'iteration', 'post']);
+    expect(phases[1].variants[0]).toBe('pre-migration 3.78 s');
+    expect(phases[2].variants[0]).toBe('pre-copy: 3 iterations, 20.1 s');
+    expect(phases[0].variants[0]).toBe('stop-and-copy 0.763 s');
+    expect(timelinePhases(timelineStages(SCENARIO, TINY))[0].variants[0]).toBe('stop-and-copy 50.6 µs');
+  });
+
+  it('writes exact tooltips and a summary', () => {
+    const tip = stageTooltip(stages[1]);
+    expect(tip.title).toBe('Pre-copy iteration 1');
+    expect(tip.rows).toContainEqual(['Sent', '262,144 pages']);
+    expect(stageTooltip(stages[stages.length - 1]).rows).toContainEqual(['VM', 'paused (downtime)']);
+    expect(alsoHereText(stages, [1, 2, 3])).toBe('Also under the pointer: iterations 1–3');
+    expect(alsoHereText(stages, [4, 5])).toBe('Also under the pointer: iteration 4, commitment and activation');
+    expect(alsoHereText(stages, [])).toBe('');
+    const text = timelineSummary(stages, r);
+    expect(text).toContain('Timeline of a 25.0 s migration');
+    expect(text).toContain(`${r.iterations - 1} pre-copy iterations`);
+    expect(text).toContain('Downtime 1.08 s');
+  });
+
+  it('handles an idle VM (zero-length iterations)', () => {
+    const ri = IDLE;
+    const st = timelineStages(SCENARIO, ri);
+    const x = scaleLinear().domain([0, timelineEnd(st, ri)]).range([0, 800]);
+    const segs = segmentLayout(st, x, 3, 800);
+    expect(segs.every((seg) => seg.width >= 3)).toBe(true);
+    expect(downtimeSpan(st, ri).durationS).toBeCloseTo(0.314, 9);
+  });
+});
