@@ -20,6 +20,8 @@ export interface Command {
   scenario: Scenario;
   exact: boolean;
   sweep: SweepOptions;
+  /** A dirty-rate trace (CSV) to run instead of the constant rate. */
+  tracePath: string | null;
 }
 
 const SWEEP_DEFAULTS: SweepOptions = { linksMbps: [94.2, 935, 7120], points: 100, rateMin: 100, rateMax: 1_000_000 };
@@ -30,6 +32,7 @@ const options = {
   batch: { type: 'boolean' },
   sweep: { type: 'boolean' },
   exact: { type: 'boolean' },
+  trace: { type: 'string' },
   links: { type: 'string' },
   points: { type: 'string' },
   'rate-min': { type: 'string' },
@@ -143,7 +146,14 @@ export function parseCommand(argv: string[]): Command {
   }
   const mode: Mode = modes.includes('help') ? 'help' : (modes[0] ?? 'summary');
   if (values.exact && mode === 'sweep') throw new UsageError('--exact cannot be used with --sweep');
-  return { mode, scenario: scenarioFromFlags(values), exact: Boolean(values.exact), sweep: sweepOptions(values) };
+  const tracePath = (values.trace as string | undefined) ?? null;
+  if (tracePath !== null) {
+    if (mode === 'sweep' || mode === 'batch') throw new UsageError(`--trace cannot be used with --${mode}`);
+    if (values.rate !== undefined) throw new UsageError('--rate cannot be used with --trace (the trace gives the rate)');
+  } else if (values.start !== undefined) {
+    throw new UsageError('--start needs --trace');
+  }
+  return { mode, scenario: scenarioFromFlags(values), exact: Boolean(values.exact), sweep: sweepOptions(values), tracePath };
 }
 
 export const USAGE = `Simulate pre-copy live migration of a VM (Xen as in Akoush et al. MASCOTS 2010, Xen migration v2, QEMU/KVM).
@@ -163,6 +173,9 @@ Output (default: a summary and a per-iteration table):
   --rate-min R         lowest rate, pages/s (default 100)
   --rate-max R         highest rate, pages/s (default 1000000)
   --exact            page-by-page run with real random writes (uses --seed; slow; limited to 2^25 pages)
+  --trace FILE       dirty rate over time from a CSV trace (docs/TRACES.md) instead of --rate; with
+                     --start S the migration starts S seconds into the trace. Also prints the range of
+                     migration time and downtime over 200 start times (Akoush Table IV)
   -h, --help         this text
 
 Bad input prints one line naming the flag and exits with code 2.`;

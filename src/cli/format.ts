@@ -9,6 +9,9 @@ import {
   pagesOf,
   type RunResult,
   type Scenario,
+  type StartSweep,
+  type SweepRange,
+  type Trace,
   type SweepPoint,
 } from '../model/index.ts';
 
@@ -16,11 +19,21 @@ const count = format(',.0f');
 const seconds = (s: number) => (s >= 100 ? format(',.1f')(s) : format('.4~r')(s));
 const fixed3 = format('.3f');
 
-export function jsonLine(scenario: Scenario, result: RunResult): string {
-  return JSON.stringify({ scenario, result });
+export function jsonLine(scenario: Scenario, result: RunResult, extra: object = {}): string {
+  return JSON.stringify({ scenario, result, ...extra });
 }
 
-export function summaryText(s: Scenario, r: RunResult): string {
+/** The range over migration start times of a trace-driven run (Akoush Table IV). */
+export function startSweepText(file: string, trace: Trace, sweep: StartSweep<RunResult>): string {
+  const range = (r: SweepRange) => `${seconds(r.min.value)} s (start ${seconds(r.min.atS)} s) to ${seconds(r.max.value)} s (start ${seconds(r.max.atS)} s)`;
+  return [
+    `Trace ${file}: ${count(trace.times.length)} rows over ${seconds(trace.endS)} s; over ${sweep.points.length} start times:`,
+    `  Migration time  ${range(sweep.migrationTimeS)}`,
+    `  Downtime        ${range(sweep.downtimeS)}`,
+  ].join('\n');
+}
+
+export function summaryText(s: Scenario, r: RunResult, traceFile?: string): string {
   const pages = pagesOf(s.vmMiB, s.pageBytes);
   const b = bounds(s);
   // Eq. 3 and 4 are Xen's bounds; the other policies have their own stop rules.
@@ -33,7 +46,9 @@ export function summaryText(s: Scenario, r: RunResult): string {
     ...(s.pattern === 'sequential' ? [] : ['  (random writes: expected values over all seeds; --exact for one seeded run)']),
     `  VM          ${count(s.vmMiB)} MiB = ${count(pages)} pages of ${count(s.pageBytes)} B`,
     `  Link        ${format(',.4~r')(s.linkMbps)} Mbit/s goodput; sends ${count(sendPagesPerSecond(s))} pages/s`,
-    `  Dirty rate  ${count(s.dirtyRate)} pages/s = ${format(',.4~r')(dirtyRateMBps(s.dirtyRate, s.pageBytes))} MB/s, ${s.pattern}${workingSet}`,
+    traceFile
+      ? `  Dirty rate  from the trace ${traceFile}, migration starting at ${seconds(s.traceStartS)} s into it; ${s.pattern}${workingSet}`
+      : `  Dirty rate  ${count(s.dirtyRate)} pages/s = ${format(',.4~r')(dirtyRateMBps(s.dirtyRate, s.pageBytes))} MB/s, ${s.pattern}${workingSet}`,
     '',
     `  Migration time  ${seconds(r.migrationTimeS)} s${within(b.migrationTimeS)}`,
     `  Downtime        ${seconds(r.downtimeS)} s${within(b.downtimeS)}`,

@@ -1,11 +1,12 @@
 // `npm run --silent simulate -- [flags]`: the simulator on the command line (see USAGE).
-import { ExactLimitError, logSpace, simulate, simulateExact, sweep, type Scenario } from '../model/index.ts';
+import { ExactLimitError, logSpace, simulate, simulateExact, startTimeSweep, sweep, type Scenario, type Trace } from '../model/index.ts';
 import { USAGE, UsageError, parseCommand, scenarioFromFlags } from './args.ts';
 import { runBatch } from './batch.ts';
-import { jsonLine, summaryText, sweepCsv } from './format.ts';
+import { jsonLine, startSweepText, summaryText, sweepCsv } from './format.ts';
+import { loadTrace } from './trace-file.ts';
 
-function run(scenario: Scenario, exact: boolean) {
-  return exact ? simulateExact(scenario) : simulate(scenario);
+function run(scenario: Scenario, exact: boolean, trace?: Trace) {
+  return exact ? simulateExact(scenario, trace) : simulate(scenario, trace);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -16,11 +17,21 @@ async function main(argv: string[]): Promise<number> {
       out(USAGE);
       return 0;
     case 'summary':
-      out(summaryText(command.scenario, run(command.scenario, command.exact)));
+    case 'json': {
+      const { scenario, exact, tracePath } = command;
+      const trace = tracePath === null ? undefined : loadTrace(tracePath);
+      const result = run(scenario, exact, trace);
+      // With a trace, also the range over start times (Akoush Table IV): fast-path runs only.
+      const starts = trace && startTimeSweep(trace, (startS) => simulate({ ...scenario, traceStartS: startS }, trace));
+      if (command.mode === 'json') {
+        const extra = trace && starts ? { trace: { file: tracePath, rows: trace.times.length, endS: trace.endS, overStarts: { migrationTimeS: starts.migrationTimeS, downtimeS: starts.downtimeS } } } : {};
+        out(jsonLine(scenario, result, extra));
+      } else {
+        out(summaryText(scenario, result, tracePath ?? undefined));
+        if (trace && starts) out('\n' + startSweepText(tracePath!, trace, starts));
+      }
       return 0;
-    case 'json':
-      out(jsonLine(command.scenario, run(command.scenario, command.exact)));
-      return 0;
+    }
     case 'sweep': {
       const { linksMbps, points, rateMin, rateMax } = command.sweep;
       out(sweepCsv(sweep(command.scenario, linksMbps, logSpace(rateMin, rateMax, points))).trimEnd());
@@ -40,6 +51,7 @@ main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     if (error instanceof UsageError || error instanceof ExactLimitError) {
+      // One line, no stack trace: the message names the flag (or the file and line) and what is wrong.
       process.stderr.write(`simulate: ${error.message}\n`);
       process.exitCode = 2;
     } else {

@@ -11,3 +11,6 @@ export { ExactLimitError, EXACT_LIMITS } from './exact/bitmap.ts';
 export { XEN_V2_MAX_ROUNDS } from './policies/xen-v2.ts';
 export { AUTO_CONVERGE, QEMU_MAX_PASSES } from './policies/qemu.ts';
 export { DEVICE_STATE_BYTES } from './policies/postcopy.ts';
+export * from './trace/parse.ts';
+export * from './trace/profile.ts';
+export * from './trace/start-sweep.ts';

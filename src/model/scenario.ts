@@ -61,6 +61,8 @@ export interface Scenario {
   compressionRatio: number;
   /** Compressor throughput, Mbit/s of page data it reads; null = not a bottleneck. */
   compressMbps: number | null;
+  /** With a dirty-rate trace: the trace time at which the migration starts, s. */
+  traceStartS: number;
 }
 
 /** Defaults: Akoush's 1 GiB VM on the 1 Gbps link, overheads from their Table I. */
@@ -88,6 +90,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   zeroFraction: 0,
   compressionRatio: 1,
   compressMbps: null,
+  traceStartS: 0,
 });
 
 /** The largest VM the simulator takes, in pages (2^32: 16 TiB of 4 KiB pages). */
@@ -150,6 +153,7 @@ export const FIELDS: readonly Field[] = [
   { kind: 'number', key: 'zeroFraction', flag: 'zero-fraction', min: 0, max: 1, unit: '', help: 'share of pages that are zero (sent as a marker)' },
   { kind: 'number', key: 'compressionRatio', flag: 'compression-ratio', min: 1, max: 1000, unit: '', help: 'compression ratio of the other pages' },
   { kind: 'number', key: 'compressMbps', flag: 'compress-mbps', min: 0, minExclusive: true, max: 1_000_000, nullable: true, unit: 'Mbit/s', help: 'compressor throughput (default: unlimited)' },
+  { kind: 'number', key: 'traceStartS', flag: 'start', min: 0, max: 1e9, unit: 's', help: 'with --trace: trace time at which the migration starts' },
 ];
 
 /** The accepted range of a field in words, for error messages. */

@@ -10,6 +10,8 @@ import { runQemu } from './policies/qemu.ts';
 import { Run } from './policies/run.ts';
 import { runXenV2 } from './policies/xen-v2.ts';
 import { runXen } from './policies/xen.ts';
+import { profileForMigration } from './trace/profile.ts';
+import type { Trace } from './trace/parse.ts';
 import type { IterationRecord, RunResult } from './result.ts';
 import type { PolicyName, Scenario } from './scenario.ts';
 import { pagesOf } from './units.ts';
@@ -28,19 +30,25 @@ export function trackerFor(s: Scenario): DirtyTracker {
   return new ExpectedTracker(pages, regionsOf(s));
 }
 
+/** The writer's profile: the scenario's constant rate, or the trace from `traceStartS` on (Akoush HIST). */
+function runOf(s: Scenario, tracker: DirtyTracker, trace?: Trace): Run {
+  return new Run(s, tracker, trace ? profileForMigration(trace, s.traceStartS, s) : undefined);
+}
+
 /**
  * Simulates one migration of a valid scenario (see validateScenario). `sequential` runs are exact;
- * `uniform` and `hotcold` give the expected counts over all seeds, rounded to whole pages.
+ * `uniform` and `hotcold` give the expected counts over all seeds, rounded to whole pages. With a
+ * trace, the dirty rate follows it (the scenario's own rate is not used).
  */
-export function simulate(s: Scenario): RunResult {
-  const result = POLICY_RUNNERS[s.policy](new Run(s, trackerFor(s)));
+export function simulate(s: Scenario, trace?: Trace): RunResult {
+  const result = POLICY_RUNNERS[s.policy](runOf(s, trackerFor(s), trace));
   return s.pattern === 'sequential' ? result : roundPages(result);
 }
 
 /** The same run page by page, with every write made (random patterns draw pages from the seed). Slow. */
-export function simulateExact(s: Scenario): RunResult {
+export function simulateExact(s: Scenario, trace?: Trace): RunResult {
   const tracker = new BitmapTracker(pagesOf(s.vmMiB, s.pageBytes), writerFor(s));
-  return POLICY_RUNNERS[s.policy](new Run(s, tracker));
+  return POLICY_RUNNERS[s.policy](runOf(s, tracker, trace));
 }
 
 function roundPages(r: RunResult): RunResult {

@@ -140,3 +140,34 @@ describe('simulate CLI policies', () => {
     expect(err).toContain(flag);
   });
 });
+
+describe('simulate CLI with a trace', () => {
+  it('runs the shipped trace from a start time and reports the range over start times', () => {
+    const { code, out } = cli(['--trace', 'public/traces/nfs-rising.csv', '--start', '300', '--json']);
+    expect(code).toBe(0);
+    const parsed = JSON.parse(out);
+    expect(parsed.scenario.traceStartS).toBe(300);
+    expect(parsed.trace.rows).toBe(601);
+    const { migrationTimeS, downtimeS } = parsed.trace.overStarts;
+    expect(migrationTimeS.min.value).toBeLessThanOrEqual(parsed.result.migrationTimeS);
+    expect(migrationTimeS.max.value).toBeGreaterThanOrEqual(parsed.result.migrationTimeS);
+    expect(downtimeS.max.value).toBeGreaterThan(downtimeS.min.value);
+  });
+
+  it('names the bad line of a trace, exit 2', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'trace-')), 'bad.csv');
+    writeFileSync(file, 'time_s,dirty_pages_per_s\n0,100\n1,200\n2,-5\n');
+    const { code, out, err } = cli(['--trace', file]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain('line 4');
+  });
+
+  it('refuses --rate with --trace and --start without it', () => {
+    expect(cli(['--trace', 'public/traces/nfs-rising.csv', '--rate', '5']).err).toContain('--rate cannot be used with --trace');
+    expect(cli(['--start', '5']).err).toContain('--start needs --trace');
+  });
+});

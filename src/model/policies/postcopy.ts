@@ -20,7 +20,9 @@ export function runPostcopy(run: Run, hybrid = false): RunResult {
   const s = run.s;
   const tracker = run.tracker;
   // After a hybrid's pass, to_send is what it dirtied; otherwise it is still every page.
-  if (hybrid) run.clean(run.pass(false));
+  const pass = hybrid ? run.pass(false) : null;
+  if (pass) run.clean(pass);
+  run.observer?.decide(pass, hybrid ? 'postcopy-hybrid' : 'postcopy');
 
   // Stop, send the CPU and device state, commit and activate at the destination.
   const stateS = (DEVICE_STATE_BYTES * 8) / (wireMbps(s) * 1e6);
@@ -46,6 +48,7 @@ export function runPostcopy(run: Run, hybrid = false): RunResult {
     const { sent, next } = tracker.batch(p, writes, BATCH_PAGES); // copied: trackers reuse the step
     const nextWrites = run.clock.writesAt(run.t + sent / link);
     const faulted = missingAhead(next, writes) - missingAhead(next, nextWrites);
+    run.observer?.push(p, next, sent, faulted, writes, nextWrites);
     writes = nextWrites;
     faults += faulted;
     pushed += sent;

@@ -25,10 +25,10 @@ export function runQemu(run: Run): RunResult {
   for (;;) {
     const pass = run.pass(false);
     const dirty = run.clean(pass);
-    if (dirty <= thresholdPages) return run.finish('within-downtime-limit', extra());
-    if (run.t >= s.timeoutS || pass.iteration >= QEMU_MAX_PASSES) {
-      return run.finish('no-convergence', { ...extra(), requiredDowntimeS: dirty / run.pagesPerSecond + s.postS });
-    }
+    const reason = dirty <= thresholdPages ? 'within-downtime-limit' : run.t >= s.timeoutS || pass.iteration >= QEMU_MAX_PASSES ? 'no-convergence' : null;
+    run.observer?.decide(pass, reason);
+    if (reason === 'within-downtime-limit') return run.finish(reason, extra());
+    if (reason === 'no-convergence') return run.finish(reason, { ...extra(), requiredDowntimeS: dirty / run.pagesPerSecond + s.postS });
     if (s.autoConverge) {
       dirtyInPeriod += dirty * s.pageBytes;
       sentInPeriod += pass.pagesSent * wireBytesPerPage(s);
@@ -39,6 +39,7 @@ export function runQemu(run: Run): RunResult {
           current = current === 0 ? AUTO_CONVERGE.initial : Math.min(AUTO_CONVERGE.max, Math.round((current + AUTO_CONVERGE.increment) * 100) / 100);
           run.setWriterShare(1 - current);
           throttle.push({ atS: s.preS + run.t, throttle: current });
+          run.observer?.throttle(current);
         }
         periodStart = run.t;
         dirtyInPeriod = 0;

@@ -6,6 +6,28 @@ import type { Scenario } from '../scenario.ts';
 import { guestWriteRate, sendPagesPerSecond } from '../transfer.ts';
 import { BATCH_PAGES } from '../units.ts';
 
+/**
+ * Hooks that follow a run step by step (src/model/replay builds its event log with them). Ordinary runs
+ * have none, and then each hook costs one check. Each is called while run.t is still the step's start.
+ */
+export interface RunObserver {
+  /**
+   * One tracker batch of a pass walked [from, next): `peekWrites` is the guest's writes at the peek
+   * (null when the pass does not peek). The observer may query tracker.batch(_, null, _), which changes nothing.
+   */
+  batch(record: IterationRecord, from: number, next: number, sent: number, skipped: number, peekWrites: number | null): void;
+  /** A clean at `writes` writes; record.pagesDirtied is set. */
+  clean(record: IterationRecord, writes: number): void;
+  /** The policy's stop decision after a live pass (null: go on; record null when there was no pass). */
+  decide(record: IterationRecord | null, reason: StopReason | null): void;
+  /** Post-copy's switch-over: the guest pauses for `seconds` (its state goes across), in `record`. */
+  pause(record: IterationRecord, seconds: number): void;
+  /** A post-copy step: `pushed` pages of [from, next) go across and `faulted` touched ones are fetched. */
+  push(from: number, next: number, pushed: number, faulted: number, writesBefore: number, writesAfter: number): void;
+  /** Auto-converge takes `throttle` of the guest's CPU from now on. */
+  throttle(throttle: number): void;
+}
+
 export class Run {
   /** Seconds since iteration 1 started; the guest is paused during the final iteration. */
   t = 0;
@@ -16,6 +38,8 @@ export class Run {
   /** CPU time the writer lost to the vCPU limit and throttling, s. */
   cpuLost = 0;
   private cpuLostShare: number;
+  /** Set to follow the run step by step (see RunObserver). */
+  observer: RunObserver | null = null;
 
   constructor(
     readonly s: Scenario,
@@ -42,11 +66,13 @@ export class Run {
     let sent = 0;
     let skipped = 0;
     for (let from = 0; from < this.pages; ) {
-      const step = this.tracker.batch(from, peek ? this.clock.writesAt(this.t) : null, peek ? BATCH_PAGES : Infinity);
-      sent += step.sent;
-      skipped += step.skipped;
-      this.t += step.sent / this.pagesPerSecond;
-      from = step.next;
+      const writes = peek ? this.clock.writesAt(this.t) : null;
+      const { sent: batchSent, skipped: batchSkipped, next } = this.tracker.batch(from, writes, peek ? BATCH_PAGES : Infinity);
+      this.observer?.batch(record, from, next, batchSent, batchSkipped, writes);
+      sent += batchSent;
+      skipped += batchSkipped;
+      this.t += batchSent / this.pagesPerSecond;
+      from = next;
     }
     if (!final) this.cpuLost += (this.t - start) * this.cpuLostShare;
     record.pagesSkipped = skipped;
@@ -74,6 +100,7 @@ export class Run {
    */
   pause(seconds: number): IterationRecord {
     const record = this.openRecord(true);
+    this.observer?.pause(record, seconds);
     this.clock.setScale(this.t, 0); // a paused guest writes nothing
     this.t += seconds;
     this.closeRecord(record, 0);
@@ -97,7 +124,9 @@ export class Run {
 
   /** The clean after a live pass: to_send becomes the dirty bitmap; returns its size. */
   clean(record: IterationRecord): number {
-    record.pagesDirtied = this.tracker.clean(this.clock.writesAt(this.t));
+    const writes = this.clock.writesAt(this.t);
+    record.pagesDirtied = this.tracker.clean(writes);
+    this.observer?.clean(record, writes);
     return record.pagesDirtied;
   }
 

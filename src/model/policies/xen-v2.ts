@@ -11,7 +11,8 @@ export function runXenV2(run: Run): RunResult {
   for (;;) {
     const round = run.pass(false);
     const dirty = run.clean(round);
-    if (dirty < run.s.minDirtyPages) return run.finish('few-dirty-pages');
-    if (round.iteration >= XEN_V2_MAX_ROUNDS) return run.finish('max-iterations');
+    const reason = dirty < run.s.minDirtyPages ? 'few-dirty-pages' : round.iteration >= XEN_V2_MAX_ROUNDS ? 'max-iterations' : null;
+    run.observer?.decide(round, reason);
+    if (reason) return run.finish(reason);
   }
 }

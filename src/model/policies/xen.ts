@@ -18,6 +18,7 @@ export function runXen(run: Run): RunResult {
   for (;;) {
     const it = run.pass(true);
     const reason = xenStopReason(run.s, it.iteration, it.pagesSent, it.pagesSkipped, run.totalSent, run.pages);
+    run.observer?.decide(it, reason);
     run.clean(it);
     if (reason) return run.finish(reason);
   }

@@ -20,7 +20,7 @@ export interface Extreme {
   atS: number;
 }
 
-export interface Range {
+export interface SweepRange {
   min: Extreme;
   max: Extreme;
   mean: number;
@@ -28,8 +28,8 @@ export interface Range {
 
 export interface StartSweep<R extends SweepOutcome> {
   points: StartSweepPoint<R>[];
-  migrationTimeS: Range;
-  downtimeS: Range;
+  migrationTimeS: SweepRange;
+  downtimeS: SweepRange;
 }
 
 /**
@@ -43,7 +43,7 @@ export function sweepStarts(trace: Trace, samples = 200): number[] {
   return Array.from({ length: samples }, (_, k) => (k === samples - 1 ? trace.endS : (trace.endS * k) / (samples - 1)));
 }
 
-function rangeOf(values: number[], starts: number[]): Range {
+function rangeOf(values: number[], starts: number[]): SweepRange {
   let lo = 0;
   let hi = 0;
   let sum = 0;
