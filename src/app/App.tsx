@@ -1,8 +1,25 @@
+// The page: header, the controls beside the results (presets, summary, charts).
+import { Charts } from './components/Charts.tsx';
+import { Controls } from './components/Controls.tsx';
+import { Header } from './components/Header.tsx';
+import { Notice } from './components/Notice.tsx';
+import { Presets } from './components/Presets.tsx';
+import { Summary } from './components/Summary.tsx';
+import './app.css';
+
 export function App() {
   return (
-    <main>
-      <h1>Pre-copy live migration</h1>
-      <p>The visualiser is being built.</p>
-    </main>
+    <>
+      <Header />
+      <main className="layout">
+        <Notice />
+        <Controls />
+        <div className="results">
+          <Presets />
+          <Summary />
+          <Charts />
+        </div>
+      </main>
+    </>
   );
 }

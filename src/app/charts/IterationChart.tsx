@@ -154,7 +154,7 @@ function IterationPlot({ result, log, width, fontPx }: { result: RunResult; log:
               Iteration (the last is the stop-and-copy)
             </text>
           </g>
-          <text className="chart-note" x={innerW} y={-30 * k} textAnchor="end" data-testid="stop-reason">
+          <text className="chart-note" x={innerW} y={-30 * k} textAnchor="end" data-testid="chart-stop-reason">
             {stopText}
           </text>
           {finalCentre !== null ? (

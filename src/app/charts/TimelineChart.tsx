@@ -158,7 +158,7 @@ function TimelinePlot({ width, fontPx, stages, result }: { width: number; fontPx
           {hoverSeg ? (
             <rect className="stage-hover" x={hoverSeg.x - 1} y={trackTop - 1} width={hoverSeg.width + 2} height={trackH + 2} />
           ) : null}
-          <g data-testid="downtime">
+          <g data-testid="timeline-downtime">
             <path
               className="downtime-bracket"
               d={`M${dt.x},${bracketTop} v7 H${dt.x + dt.width} v-7`}

@@ -1,0 +1,143 @@
+// Browser benchmark: opens the built app in Chromium, drags sliders for ~5 s each, and prints the
+// User Timing measures the app records ("update": input -> frame showing the summary and the
+// per-iteration chart; "curves": input -> frame showing the curves) and the longest main-thread task
+// (PerformanceObserver "longtask"). It prints numbers; it asserts nothing (CI machines are noisy).
+//
+//   npm run build && npx tsx scripts/bench-browser.ts [--port 4174] [--seconds 5]
+//
+// It builds nothing: it serves the existing dist/ with `vite preview` on its own port and stops it
+// at the end.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const PORT = option('port', 4174);
+const SECONDS = option('seconds', 5);
+const ROOT = resolve(import.meta.dirname, '..');
+const BROWSER = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+
+function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : '–');
+
+async function waitForServer(url: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`vite preview exited with code ${server.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no server at ${url} after 30 s`);
+}
+
+async function settled(page: Page): Promise<void> {
+  await page.locator('.summary[aria-busy="false"]').waitFor();
+  await page.locator('.charts__curves[data-complete="true"]').waitFor({ timeout: 120_000 });
+}
+
+/** Drags a slider's thumb back and forth across its track with the mouse for `seconds`. */
+async function drag(page: Page, name: string, seconds: number): Promise<number> {
+  const slider = page.getByRole('slider', { name, exact: true });
+  const box = (await slider.boundingBox())!;
+  const y = box.y + box.height / 2;
+  const x = (f: number) => box.x + 8 + f * (box.width - 16);
+  const value = await slider.evaluate((el: HTMLInputElement) => Number(el.value) / Number(el.max));
+  await page.mouse.move(x(value), y);
+  await page.mouse.down();
+  const start = Date.now();
+  let moves = 0;
+  while (Date.now() - start < seconds * 1000) {
+    const t = (Date.now() - start) / 2000; // one sweep across the track every 2 s
+    const f = 0.1 + 0.8 * Math.abs(((t + value) % 2) - 1);
+    await page.mouse.move(x(f), y);
+    moves++;
+    await page.waitForTimeout(16); // about one pointer event per frame, like a hand
+  }
+  await page.mouse.up();
+  return moves;
+}
+
+interface Phase {
+  label: string;
+  url: string;
+  slider: string;
+}
+
+async function runPhase(page: Page, base: string, phase: Phase) {
+  await page.goto(base + phase.url);
+  await settled(page);
+  await page.waitForTimeout(300);
+  const t0 = await page.evaluate(() => {
+    performance.clearMeasures();
+    return performance.now();
+  });
+  const moves = await drag(page, phase.slider, SECONDS);
+  const t1 = await page.evaluate(() => performance.now());
+  await settled(page);
+  await page.waitForTimeout(200);
+  // A string, not a function: tsx would wrap named helpers in a __name() the page does not have.
+  const collected = await page.evaluate(`(() => {
+    const durations = (name) => performance.getEntriesByName(name, 'measure').map((e) => e.duration).sort((a, b) => a - b);
+    const tasks = (window.__longTasks || []).filter((t) => t.start >= ${t0} && t.start <= ${t1});
+    return { update: durations('update'), curves: durations('curves'), longest: Math.max(0, ...tasks.map((t) => t.duration)), longTasks: tasks.length };
+  })()`);
+  return { ...(collected as { update: number[]; curves: number[]; longest: number; longTasks: number }), moves };
+}
+
+async function main() {
+  if (!existsSync(resolve(ROOT, 'dist/index.html'))) {
+    console.error('No dist/ to serve: run `npm run build` first.');
+    process.exit(1);
+  }
+  const server = spawn(resolve(ROOT, 'node_modules/.bin/vite'), ['preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${PORT}/`;
+  const browser = await chromium.launch({
+    executablePath: BROWSER,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    await waitForServer(base, server);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      const tasks: { start: number; duration: number }[] = [];
+      (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const phases: Phase[] = [
+      { label: 'dirty rate, 1 GiB VM, 1 Gbps', url: '?preset=akoush-1g', slider: 'Page dirty rate' },
+      { label: 'link speed, 1 GiB VM (curves re-swept)', url: '?preset=akoush-1g', slider: 'Link speed' },
+      { label: 'dirty rate, 1 TiB VM, 10 Gbps', url: '?preset=akoush-10g&vm=1048576', slider: 'Page dirty rate' },
+    ];
+    console.log(`Chromium ${browser.version()}, ${SECONDS} s of mouse drag per slider, app at ${base}\n`);
+    for (const phase of phases) {
+      const r = await runPhase(page, base, phase);
+      console.log(`Dragging ${phase.label}: ${r.moves} pointer moves, ${r.update.length} "update" and ${r.curves.length} "curves" measures`);
+      console.log(`  update  median ${ms(quantile(r.update, 0.5))}   p95 ${ms(quantile(r.update, 0.95))}   max ${ms(r.update.at(-1) ?? NaN)}`);
+      console.log(`  curves  median ${ms(quantile(r.curves, 0.5))}   p95 ${ms(quantile(r.curves, 0.95))}   max ${ms(r.curves.at(-1) ?? NaN)}`);
+      console.log(`  longest main-thread task while dragging: ${r.longTasks ? ms(r.longest) : 'none over 50 ms'} (${r.longTasks} long tasks)\n`);
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+await main();

@@ -1,0 +1,71 @@
+// Title, and the page-wide actions: copy link, theme, large type.
+import { useEffect, useRef, useState } from 'react';
+import { flushUrl } from '../state/boot.ts';
+import { getAppStore, useApp } from '../state/store.ts';
+import { scenarioHref } from '../state/urlSync.ts';
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No clipboard permission (e.g. an insecure context): select-and-copy fallback.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+function CopyLinkButton() {
+  const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const onClick = async () => {
+    flushUrl();
+    const ok = await copyText(scenarioHref(getAppStore()));
+    setStatus(ok ? 'copied' : 'failed');
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setStatus('idle'), 2500);
+  };
+  return (
+    <span className="copy-link">
+      <button type="button" className="button button--primary" onClick={onClick}>
+        Copy link
+      </button>
+      <span className="copy-link__status" role="status">
+        {status === 'copied' ? 'Link copied' : status === 'failed' ? 'Copy failed: the link is in the address bar' : ''}
+      </span>
+    </span>
+  );
+}
+
+export function Header() {
+  const theme = useApp((s) => s.theme);
+  const setTheme = useApp((s) => s.setTheme);
+  const largeType = useApp((s) => s.largeType);
+  const setLargeType = useApp((s) => s.setLargeType);
+  return (
+    <header className="header">
+      <div className="header__titles">
+        <h1>Pre-copy live migration</h1>
+        <p className="header__subtitle">How dirty rate, link speed and VM size shape migration time and downtime (Xen pre-copy, after Akoush et al., MASCOTS 2010)</p>
+      </div>
+      <div className="header__actions">
+        <CopyLinkButton />
+        <button type="button" className="button" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
+          Dark theme
+        </button>
+        <button type="button" className="button" aria-pressed={largeType} onClick={() => setLargeType(!largeType)}>
+          Large type
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,52 @@
+// Scenarios from the papers: each a real link (?preset=<id>, so it can be shared or opened in a new
+// tab), applied in place on a plain click. The applied preset's description stays visible.
+import type { MouseEvent } from 'react';
+import { PRESETS } from '../../model/presets.ts';
+import { presetQuery } from '../state/url.ts';
+import { presetById, sameScenario, useApp } from '../state/store.ts';
+import { clampScenario } from '../state/url.ts';
+
+export function Presets() {
+  const presetId = useApp((s) => s.presetId);
+  const scenario = useApp((s) => s.scenario);
+  const applyPreset = useApp((s) => s.applyPreset);
+  const active = presetById(presetId);
+  const edited = active !== null && !sameScenario(clampScenario(active.scenario), scenario);
+
+  const onClick = (e: MouseEvent<HTMLAnchorElement>, id: string) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // new tab etc.
+    e.preventDefault();
+    applyPreset(id);
+  };
+
+  return (
+    <section className="presets" aria-labelledby="presets-heading">
+      <h2 id="presets-heading">Presets from the papers</h2>
+      <ul className="presets__list">
+        {PRESETS.map((p) => (
+          <li key={p.id}>
+            <a
+              className="chip"
+              href={`?${presetQuery(p.id)}`}
+              aria-current={p.id === presetId ? 'true' : undefined}
+              title={p.source}
+              onClick={(e) => onClick(e, p.id)}
+            >
+              {p.title}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p className="presets__description" aria-live="polite">
+        {active ? (
+          <>
+            <strong>{active.title}</strong>
+            {edited ? <span className="presets__edited"> (edited)</span> : null}. {active.description} <span className="presets__source">Source: {active.source}.</span>
+          </>
+        ) : (
+          'Pick a preset to load a scenario from the papers, or set your own with the controls.'
+        )}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO, FIELDS, validateScenario, type Field, type Scenario } from '../../model/index.ts';
+import { PRESETS } from '../../model/presets.ts';
+import { fitWorkingSet, uiRange } from './ranges.ts';
+import { decodeUrl, encodeScenario, presetQuery } from './url.ts';
+
+function withinUi(s: Scenario): boolean {
+  const values = s as unknown as Record<string, unknown>;
+  return FIELDS.every((f) => {
+    const v = values[f.key];
+    if (f.kind === 'choice') return f.options.includes(v as string);
+    if (f.kind === 'flag') return typeof v === 'boolean';
+    if (v === null) return !!f.nullable;
+    const { min, max } = uiRange(f);
+    return typeof v === 'number' && v >= min && v <= max;
+  });
+}
+
+/** Any value a control can set for a field, from the same table the URL reader uses. */
+function fieldArb(f: Field): fc.Arbitrary<unknown> {
+  if (f.kind === 'choice') return fc.constantFrom(...f.options);
+  if (f.kind === 'flag') return fc.boolean();
+  const { min, max } = uiRange(f);
+  let arb: fc.Arbitrary<number>;
+  if (f.powerOfTwo) arb = fc.integer({ min: Math.log2(min), max: Math.log2(max) }).map((e) => 2 ** e);
+  else if (f.integer) arb = fc.integer({ min, max: Math.min(max, 2 ** 31) });
+  else arb = fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0));
+  return f.nullable ? fc.option(arb, { nil: null }) : arb;
+}
+
+/** Scenarios the controls can produce: every field inside its UI range and form. */
+const scenarioArb: fc.Arbitrary<Scenario> = fc
+  .record(Object.fromEntries(FIELDS.map((f) => [f.key, fieldArb(f)])) as Record<string, fc.Arbitrary<unknown>>)
+  .map((r) => fitWorkingSet(r as unknown as Scenario))
+  .filter((s) => validateScenario(s).ok);
+
+describe('URL encoding', () => {
+  it('round-trips any scenario the controls can make, exactly and without notices', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const d = decodeUrl(`?${encodeScenario(s)}`);
+        expect(d.scenario).toEqual(s);
+        expect(d.ignored).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('decodes any string to a valid scenario inside the controls’ ranges, never throwing', () => {
+    const junk = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.array(fc.tuple(fc.constantFrom(...FIELDS.map((f) => f.flag), 'v', 'preset', 'x'), fc.string({ maxLength: 30 })), { maxLength: 20 }).map(
+        (pairs) => pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&'),
+      ),
+    );
+    fc.assert(
+      fc.property(junk, fc.string({ maxLength: 50 }), (search, hash) => {
+        const d = decodeUrl(search, hash);
+        expect(validateScenario(d.scenario).ok).toBe(true);
+        expect(withinUi(d.scenario)).toBe(true);
+        expect(d.ignored.length).toBeLessThanOrEqual(8);
+        for (const note of d.ignored) expect(note.length).toBeLessThan(200);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('opens a clean link with the defaults and no notice', () => {
+    expect(decodeUrl('')).toEqual({ scenario: DEFAULT_SCENARIO, presetId: null, ignored: [], hadState: false });
+  });
+
+  it.each([
+    ['?v=1&rate=NaN', 'rate'],
+    ['?rate=1e309', 'rate'],
+    ['?link=%3Cscript%3Ealert(1)%3C/script%3E', 'link'],
+    ['?rate=0x10', 'rate'],
+    ['?rate=', 'rate'],
+    ['?pattern=__proto__', 'pattern'],
+    ['?auto-converge=yes', 'auto-converge'],
+  ])('falls back to the default for %s', (search, flag) => {
+    const d = decodeUrl(search);
+    expect(d.scenario).toEqual(DEFAULT_SCENARIO);
+    expect(d.ignored).toHaveLength(1);
+    expect(d.ignored[0].startsWith(`${flag}:`)).toBe(true);
+  });
+
+  it('clamps out-of-range numbers and keeps the valid parts', () => {
+    const d = decodeUrl('?vm=-5&rate=5000&link=1e9&page=5000&max-iterations=2.6');
+    expect(d.scenario).toMatchObject({ vmMiB: 64, dirtyRate: 5000, linkMbps: 100_000, pageBytes: 4096, maxIterations: 3 });
+    expect(d.ignored).toHaveLength(4);
+  });
+
+  it('lists unknown keys, the hash and a wrong version, truncated', () => {
+    const d = decodeUrl(`?v=7&${'a'.repeat(100)}=1&__proto__=x&rate=100`, '#garbage');
+    expect(d.scenario.dirtyRate).toBe(100);
+    expect(d.ignored.join(' ')).toMatch(/unknown settings/);
+    expect(d.ignored.join(' ')).toMatch(/#/);
+    expect(d.ignored.join(' ')).toMatch(/version "7"/);
+    expect(d.ignored.every((n) => n.length < 200)).toBe(true);
+    expect(Object.prototype.hasOwnProperty.call(d.scenario, '__proto__')).toBe(false);
+  });
+
+  it('reads at most a few kB of a very long link', () => {
+    const d = decodeUrl(`?rate=2000&${'junk&'.repeat(2000)}`);
+    expect(d.scenario.dirtyRate).toBe(2000);
+    expect(d.ignored.length).toBeGreaterThan(0);
+  });
+
+  it('keeps a working set inside the VM', () => {
+    const d = decodeUrl('?vm=64&wss=1000000');
+    expect(d.scenario.wssPages).toBe(16_384);
+    expect(d.ignored).toHaveLength(1);
+  });
+
+  it('expands every preset, and lets explicit keys override it', () => {
+    for (const p of PRESETS) {
+      const d = decodeUrl(`?${presetQuery(p.id)}`);
+      expect(d.presetId).toBe(p.id);
+      expect(d.ignored).toEqual([]);
+      expect(d.scenario).toEqual(p.scenario);
+    }
+    const d = decodeUrl(`?preset=${PRESETS[0].id}&rate=7`);
+    expect(d.scenario).toEqual({ ...PRESETS[0].scenario, dirtyRate: 7 });
+    expect(decodeUrl('?preset=nope').ignored).toHaveLength(1);
+  });
+});
