@@ -14,3 +14,4 @@ export { DEVICE_STATE_BYTES } from './policies/postcopy.ts';
 export * from './trace/parse.ts';
 export * from './trace/profile.ts';
 export * from './trace/start-sweep.ts';
+export * from './replay/index.ts';
