@@ -11,6 +11,11 @@ test('the app makes no request outside its own origin', async ({ page, baseURL }
   await page.getByRole('link', { name: 'Akoush Fig. 1, 10 Gbps' }).click();
   await page.getByRole('button', { name: 'Show table' }).first().click();
   await settled(page);
+  // A shipped trace comes from the app's own origin.
+  await page.getByLabel('Trace', { exact: true }).selectOption('mapreduce-phases');
+  await settled(page);
+  await expect(page.getByTestId('start-range')).toBeVisible();
+  expect(requests.some((u) => u.endsWith('/traces/mapreduce-phases.csv'))).toBe(true);
   expect(requests.length).toBeGreaterThan(0);
   const foreign = requests.filter((u) => new URL(u).origin !== origin);
   expect(foreign).toEqual([]);

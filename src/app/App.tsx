@@ -5,6 +5,7 @@ import { Header } from './components/Header.tsx';
 import { Notice } from './components/Notice.tsx';
 import { Presets } from './components/Presets.tsx';
 import { Summary } from './components/Summary.tsx';
+import { TeachSection } from './teach/TeachPanel.tsx';
 import './app.css';
 
 export function App() {
@@ -18,6 +19,7 @@ export function App() {
           <Presets />
           <Summary />
           <Charts />
+          <TeachSection />
         </div>
       </main>
     </>

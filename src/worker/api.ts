@@ -1,9 +1,26 @@
 // What the simulator worker does, as plain functions (so Vitest can call them without a worker).
 // Every scenario crossing the boundary is validated by the model's one schema.
-import { simulate, sweepPoint, validateScenario, type RunResult, type Scenario, type SweepPoint } from '../model/index.ts';
+import { POLICIES, simulate, sweepPoint, validateScenario, type PolicyName, type RunResult, type Scenario, type SweepPoint } from '../model/index.ts';
+import type { StartPoint } from '../app/charts/startSweep.ts';
+import { installTrace, loadTrace, traceById } from './traces.ts';
 
-/** One point of a sweep to compute: a link goodput (Mbit/s) and a dirty rate (pages/s). */
-export type SweepTask = readonly [linkMbps: number, rate: number];
+/** One point of a sweep to compute: a link goodput (Mbit/s), a dirty rate (pages/s), and a policy other than the base's. */
+export type SweepTask = readonly [linkMbps: number, rate: number, policy?: PolicyName];
+
+/** One point of a start-time sweep: the trace time the migration starts at (s), and optionally a policy. */
+export type StartTask = readonly [startS: number, policy?: PolicyName];
+
+/** A run's headline numbers, for comparisons. */
+export type RunHeadline = Pick<RunResult, 'migrationTimeS' | 'downtimeS' | 'iterations' | 'stopReason'>;
+
+export interface RunOutput {
+  result: RunResult;
+  /** With a vCPU limit below 1: the same scenario without it, to show what the limit saves. */
+  unlimited: RunHeadline | null;
+}
+
+/** One migration of a start-time sweep (the charts' StartPoint). */
+export type { StartPoint } from '../app/charts/startSweep.ts';
 
 function checked(input: unknown): Scenario {
   if (typeof input !== 'object' || input === null) throw new TypeError('scenario must be an object');
@@ -12,8 +29,21 @@ function checked(input: unknown): Scenario {
   return v.scenario;
 }
 
-export function run(scenario: unknown): RunResult {
-  return simulate(checked(scenario));
+function checkedPolicy(policy: unknown, fallback: PolicyName): PolicyName {
+  if (policy === undefined) return fallback;
+  if (!(POLICIES as readonly unknown[]).includes(policy)) throw new RangeError(`unknown policy ${String(policy).slice(0, 20)}`);
+  return policy as PolicyName;
+}
+
+const headline = (r: RunResult): RunHeadline => ({ migrationTimeS: r.migrationTimeS, downtimeS: r.downtimeS, iterations: r.iterations, stopReason: r.stopReason });
+
+/** One run, with the dirty rate from the trace kept under `traceId` when one is given. */
+export function run(scenario: unknown, traceId: string | null = null): RunOutput {
+  const s = checked(scenario);
+  const trace = traceId === null ? undefined : traceById(traceId);
+  const result = simulate(s, trace);
+  const unlimited = s.vcpuLimit < 1 ? headline(simulate({ ...s, vcpuLimit: 1 }, trace)) : null;
+  return { result, unlimited };
 }
 
 /**
@@ -24,12 +54,27 @@ export function sweepChunk(base: unknown, tasks: readonly SweepTask[], budgetMs:
   const scenario = checked(base);
   const started = performance.now();
   const points: SweepPoint[] = [];
-  for (const [link, rate] of tasks) {
+  for (const [link, rate, policy] of tasks) {
     if (!(link > 0 && link <= 1e6 && rate >= 0 && rate <= 1e9)) throw new RangeError(`bad sweep point ${link} Mbit/s, ${rate} pages/s`);
-    points.push(sweepPoint(scenario, link, rate));
+    points.push(sweepPoint({ ...scenario, policy: checkedPolicy(policy, scenario.policy) }, link, rate));
     if (performance.now() - started >= budgetMs) break;
   }
   return points;
 }
 
-export const simulatorApi = { run, sweepChunk };
+/** The same for a start-time sweep over the trace kept under `traceId` (Akoush Table IV). */
+export function startSweepChunk(base: unknown, traceId: string, tasks: readonly StartTask[], budgetMs: number): StartPoint[] {
+  const scenario = checked(base);
+  const trace = traceById(traceId);
+  const started = performance.now();
+  const points: StartPoint[] = [];
+  for (const [startS, policy] of tasks) {
+    if (!(startS >= 0 && startS <= 1e9)) throw new RangeError(`bad start time ${startS} s`);
+    const r = simulate({ ...scenario, policy: checkedPolicy(policy, scenario.policy), traceStartS: startS }, trace);
+    points.push({ startS, migrationTimeS: r.migrationTimeS, downtimeS: r.downtimeS, iterations: r.iterations, pagesSent: r.pagesSent });
+    if (performance.now() - started >= budgetMs) break;
+  }
+  return points;
+}
+
+export const simulatorApi = { run, sweepChunk, startSweepChunk, loadTrace, installTrace };

@@ -9,6 +9,8 @@ export interface ChartFrameProps {
   title: string | null;
   /** Extra controls beside the table toggle (e.g. a log-scale switch). */
   controls?: ReactNode;
+  /** A row of controls or notes under the header (e.g. which policies to compare). */
+  toolbar?: ReactNode;
   legend: ReactNode;
   /** Called only while the table is shown. */
   renderTable: () => ReactNode;
@@ -16,7 +18,7 @@ export interface ChartFrameProps {
   children: (size: ContainerSize) => ReactNode;
 }
 
-export function ChartFrame({ testId, title, controls, legend, renderTable, children }: ChartFrameProps) {
+export function ChartFrame({ testId, title, controls, toolbar, legend, renderTable, children }: ChartFrameProps) {
   const [ref, size] = useContainerSize<HTMLDivElement>();
   const [showTable, setShowTable] = useState(false);
   const id = useId();
@@ -43,6 +45,7 @@ export function ChartFrame({ testId, title, controls, legend, renderTable, child
           </button>
         </div>
       </div>
+      {toolbar ? <div className="chart__toolbar">{toolbar}</div> : null}
       <div className="chart__plot" ref={ref}>
         {children(size)}
       </div>

@@ -1,7 +1,9 @@
 // Downtime and total migration time against the page dirty rate, one curve per link, with the
-// Eq. 3 and 4 bounds dashed and the current scenario as a marker (Akoush et al. Fig. 1).
+// Eq. 3 and 4 bounds dashed and the current scenario as a marker (Akoush et al. Fig. 1). Series of
+// other policies (CurveSeries.policy) are overlaid dashed, one dash pattern per policy.
 import { line, pointer, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
-import { memo, useMemo, useState, type PointerEvent } from 'react';
+import { memo, useMemo, useState, type PointerEvent, type ReactNode } from 'react';
+import { POLICY_DASH } from '../policyNames.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import type { SweepPoint } from '../../model/sweep.ts';
 import { AxisBottom, AxisLeft, GridColumns, GridRows } from './Axis.tsx';
@@ -10,6 +12,8 @@ import {
   curvesSummary,
   drawOrder,
   hoverRows,
+  isCompared,
+  seriesKey,
   markerFor,
   markerTooltip,
   metricDomain,
@@ -48,6 +52,8 @@ const MARKER_HIT = 12;
 
 export interface CurvesChartOptions {
   title?: string | null;
+  /** Controls shown under the chart's header (e.g. which policies to compare). */
+  toolbar?: ReactNode;
 }
 
 type Hover =
@@ -59,6 +65,7 @@ export function CurvesChart({
   series,
   result,
   title = 'Downtime and migration time against page dirty rate',
+  toolbar,
 }: CurvesChartProps & CurvesChartOptions) {
   const [log, setLog] = useState(true);
   const rawDomain = rateDomain(series, scenario.dirtyRate);
@@ -75,7 +82,8 @@ export function CurvesChart({
       testId="chart-curves"
       title={title}
       controls={<LogToggle checked={log} onChange={setLog} />}
-      legend={<CurvesLegend series={series} />}
+      toolbar={toolbar}
+      legend={<CurvesLegend series={series} scenario={scenario} />}
       renderTable={() => (
         <>
           <CurrentNote marker={marker} pageBytes={scenario.pageBytes} />
@@ -171,10 +179,10 @@ function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, d
             <g className="bounds">
               {ordered.map((s) => {
                 const b = allBounds.find((a) => a.linkMbps === s.linkMbps)?.bounds[p.metric];
-                if (!b) return null;
+                if (!b || isCompared(s, scenario)) return null;
                 const colour = `var(${seriesColourVar(s.linkMbps)})`;
                 return (
-                  <g key={`${s.linkMbps}-${s.current}`} data-bounds={s.linkMbps} style={{ stroke: colour }}>
+                  <g key={seriesKey(s)} data-bounds={s.linkMbps} style={{ stroke: colour }}>
                     <line className="bound" x1={0} x2={innerW} y1={p.y(b.lower)} y2={p.y(b.lower)} />
                     <line className="bound" x1={0} x2={innerW} y1={p.y(b.upper)} y2={p.y(b.upper)} />
                   </g>
@@ -183,14 +191,16 @@ function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, d
             </g>
             {ordered.map((s) => {
               const colour = `var(${seriesColourVar(s.linkMbps)})`;
+              const compared = isCompared(s, scenario);
               return (
-                <g key={`${s.linkMbps}-${s.current}`}>
+                <g key={seriesKey(s)}>
                   <path
-                    className={s.current ? 'curve is-current' : 'curve'}
+                    className={s.current ? 'curve is-current' : compared ? 'curve is-compared' : 'curve'}
                     data-series={s.linkMbps}
+                    data-policy={compared ? s.policy : undefined}
                     data-current={s.current || undefined}
                     d={path(s.points) ?? undefined}
-                    style={{ stroke: colour }}
+                    style={{ stroke: colour, strokeDasharray: compared ? POLICY_DASH[s.policy!] : undefined }}
                   />
                   {s.points.length <= 12
                     ? s.points.map((pt) =>
@@ -205,7 +215,7 @@ function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, d
           </g>
         );
       }),
-    [panels, ordered, allBounds, x, innerW, log],
+    [panels, ordered, allBounds, x, innerW, log, scenario.policy],
   );
 
   const markerColour = `var(${seriesColourVar(scenario.linkMbps)})`;
@@ -258,7 +268,7 @@ function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, d
                   {hoverRows(series, hover.rate).map(({ series: s, point }) =>
                     Number.isFinite(point[p.metric]) ? (
                       <circle
-                        key={`${s.linkMbps}-${s.current}`}
+                        key={seriesKey(s)}
                         className="hover-dot"
                         cx={x(point.rate)}
                         cy={p.y(point[p.metric])}
@@ -329,22 +339,32 @@ function tooltipFor(
   return { title: formatRate(hover.rate, pageBytes), rows };
 }
 
-function CurvesLegend({ series }: { series: readonly CurveSeries[] }) {
+function CurvesLegend({ series, scenario }: { series: readonly CurveSeries[]; scenario: Scenario }) {
   return (
     <ul>
-      {series.map((s) => (
-        <LegendItem
-          key={`${s.linkMbps}-${s.current}`}
-          swatch={
-            <svg width={26} height={12}>
-              <line x1={1} x2={25} y1={6} y2={6} strokeWidth={s.current ? 3.5 : 2} style={{ stroke: `var(${seriesColourVar(s.linkMbps)})` }} />
-            </svg>
-          }
-        >
-          {seriesLegendLabel(s)}
-          {s.current ? <strong> (current)</strong> : null}
-        </LegendItem>
-      ))}
+      {series.map((s) => {
+        const compared = isCompared(s, scenario);
+        return (
+          <LegendItem
+            key={seriesKey(s)}
+            swatch={
+              <svg width={34} height={12}>
+                <line
+                  x1={1}
+                  x2={33}
+                  y1={6}
+                  y2={6}
+                  strokeWidth={s.current ? 3.5 : 2}
+                  style={{ stroke: `var(${seriesColourVar(s.linkMbps)})`, strokeDasharray: compared ? POLICY_DASH[s.policy!] : undefined }}
+                />
+              </svg>
+            }
+          >
+            {seriesLegendLabel(s)}
+            {s.current ? <strong> (current)</strong> : null}
+          </LegendItem>
+        );
+      })}
       <LegendItem
         swatch={
           <svg width={26} height={12}>
@@ -352,7 +372,7 @@ function CurvesLegend({ series }: { series: readonly CurveSeries[] }) {
           </svg>
         }
       >
-        Bounds, Eq. 3 and 4 (link's colour)
+        {scenario.policy === 'xen' ? "Bounds, Eq. 3 and 4 (link's colour)" : "Xen's bounds, Eq. 3 and 4, for reference (link's colour)"}
       </LegendItem>
       <LegendItem
         swatch={
@@ -407,7 +427,7 @@ const CurvesTable = memo(function CurvesTable({
           {series.map((s, i) => {
             const b = allBounds[i]?.bounds;
             return (
-              <tr key={`${s.linkMbps}-${s.current}`}>
+              <tr key={seriesKey(s)}>
                 <th scope="row">
                   {seriesLegendLabel(s)}
                   {s.current ? ' (current)' : ''}
@@ -429,12 +449,12 @@ const CurvesTable = memo(function CurvesTable({
             <th scope="col">Dirty rate (pages/s)</th>
             <th scope="col">Dirty rate (MB/s)</th>
             {series.map((s) => (
-              <th key={`m-${s.linkMbps}-${s.current}`} scope="col">
+              <th key={`m-${seriesKey(s)}`} scope="col">
                 {seriesLegendLabel(s)}: migration time
               </th>
             ))}
             {series.map((s) => (
-              <th key={`d-${s.linkMbps}-${s.current}`} scope="col">
+              <th key={`d-${seriesKey(s)}`} scope="col">
                 {seriesLegendLabel(s)}: downtime
               </th>
             ))}
@@ -447,11 +467,11 @@ const CurvesTable = memo(function CurvesTable({
               <td>{formatRateMBps(r, pageBytes).replace(' MB/s', '')}</td>
               {series.map((s) => {
                 const p = pointAt(s, r);
-                return <td key={`m-${s.linkMbps}-${s.current}`}>{p ? formatSeconds(p.migrationTimeS) : '–'}</td>;
+                return <td key={`m-${seriesKey(s)}`}>{p ? formatSeconds(p.migrationTimeS) : '–'}</td>;
               })}
               {series.map((s) => {
                 const p = pointAt(s, r);
-                return <td key={`d-${s.linkMbps}-${s.current}`}>{p ? formatSeconds(p.downtimeS) : '–'}</td>;
+                return <td key={`d-${seriesKey(s)}`}>{p ? formatSeconds(p.downtimeS) : '–'}</td>;
               })}
             </tr>
           ))}

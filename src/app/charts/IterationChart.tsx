@@ -1,5 +1,7 @@
 // Pages sent, skipped and dirtied per pre-copy iteration (the Asterisk paper's Fig. 5 and 6), the
-// stop-and-copy hatched and labelled, and why pre-copy stopped.
+// stop-and-copy hatched and labelled, and why pre-copy stopped. Post-copy runs show the paused
+// switch-over (state only) and the post-copy phase on bands of their own; auto-converge's throttle
+// steps are marked where they take effect.
 import { scaleBand, scaleLinear, scaleLog } from 'd3';
 import { useId, useMemo, useState } from 'react';
 import type { RunResult } from '../../model/result.ts';
@@ -9,12 +11,17 @@ import { formatPages, formatPagesTick, formatSeconds } from './format.ts';
 import {
   barSpan,
   countDomain,
+  hasPostcopy,
+  iterationAxisLabel,
   iterationSummary,
   iterationTooltip,
   labelStep,
   MEASURES,
+  recordKind,
   showIterationLabel,
   stopReasonLine,
+  throttleMarks,
+  throttleText,
 } from './iterations.ts';
 import { BASE_FONT_PX, chartHeight, clamp, domId, scaleMargin, scaleTicks, textWidth, tickCount } from './scales.ts';
 import { Tooltip, tupleRows } from './Tooltip.tsx';
@@ -35,7 +42,7 @@ export function IterationChart({ result, title = 'Pages per iteration' }: Iterat
       testId="chart-iterations"
       title={title}
       controls={<LogToggle checked={log} onChange={setLog} />}
-      legend={<IterationLegend />}
+      legend={<IterationLegend result={result} />}
       renderTable={() => <IterationTable result={result} />}
     >
       {({ width, fontPx }) => <IterationPlot result={result} log={log} width={width} fontPx={fontPx} />}
@@ -83,19 +90,33 @@ function IterationPlot({ result, log, width, fontPx }: { result: RunResult; log:
     () =>
       its.map((it) => {
         const gx = x(it.iteration) ?? 0;
+        const kind = recordKind(it, result);
         return (
-          <g key={it.iteration} transform={`translate(${gx},0)`} data-iteration={it.iteration} data-final={it.final || undefined}>
-            {it.final ? (
-              <rect className="final-band" x={band.x} y={0} width={band.width} height={innerH} />
+          <g
+            key={it.iteration}
+            transform={`translate(${gx},0)`}
+            data-iteration={it.iteration}
+            data-final={it.final || undefined}
+            data-phase={kind === 'precopy' ? undefined : kind}
+          >
+            {it.final ? <rect className="final-band" x={band.x} y={0} width={band.width} height={innerH} /> : null}
+            {kind === 'postcopy' ? <rect className="postcopy-band" x={band.x} y={0} width={band.width} height={innerH} /> : null}
+            {kind === 'switch-over' ? (
+              <text className="band-note" x={band.x + band.width / 2} y={innerH / 2} textAnchor="middle" data-testid="switch-over-label">
+                <tspan x={band.x + band.width / 2}>VM paused:</tspan>
+                <tspan x={band.x + band.width / 2} dy="1.2em">state only,</tspan>
+                <tspan x={band.x + band.width / 2} dy="1.2em">no pages</tspan>
+              </text>
             ) : null}
             {MEASURES.map((m, i) => {
               const span = barSpan(m.value(it), y, innerH, log);
               if (!span) return null;
               const final = it.final && m.key === 'sent';
+              const cls = final ? 'bar-final' : kind === 'postcopy' && m.key === 'sent' ? 'bar-postcopy' : `bar-${m.key}`;
               return (
                 <rect
                   key={m.key}
-                  className={final ? 'bar-final' : `bar-${m.key}`}
+                  className={cls}
                   fill={final ? `url(#${patternId})` : undefined}
                   x={inner(i)}
                   y={span.top}
@@ -107,16 +128,22 @@ function IterationPlot({ result, log, width, fontPx }: { result: RunResult; log:
           </g>
         );
       }),
-    [its, x, inner, y, innerH, log, patternId, band],
+    [its, result, x, inner, y, innerH, log, patternId, band],
   );
 
-  const last = its[its.length - 1];
-  const finalCentre = last?.final ? (x(last.iteration) ?? 0) + band.x + band.width / 2 : null;
-  const finalLabel = last?.final ? `stop-and-copy: ${formatPages(last.pagesSent)} pages` : '';
+  // The label above the plot: the stop-and-copy's pages, or the post-copy phase's.
+  const labelled = its.find((it) => recordKind(it, result) === 'postcopy') ?? (its[its.length - 1]?.final ? its[its.length - 1] : undefined);
+  const finalCentre = labelled ? (x(labelled.iteration) ?? 0) + band.x + band.width / 2 : null;
+  const finalLabel = !labelled
+    ? ''
+    : labelled.phase === 'postcopy'
+      ? `post-copy: ${formatPages(labelled.pagesSent)} pages pushed or faulted`
+      : `stop-and-copy: ${formatPages(labelled.pagesSent)} pages`;
+  const marks = throttleMarks(result);
   const finalLabelW = textWidth(finalLabel, fontPx * 1.08);
   const stopText = stopReasonLine(result);
   const hovered = hover === null ? undefined : its[hover];
-  const tip = hovered ? iterationTooltip(hovered) : null;
+  const tip = hovered ? iterationTooltip(hovered, result) : null;
   const hoverX = hovered ? (x(hovered.iteration) ?? 0) + x.bandwidth() / 2 : 0;
   const hoverTop = hovered
     ? Math.min(...MEASURES.map((m) => barSpan(m.value(hovered), y, innerH, log)?.top ?? innerH))
@@ -151,7 +178,7 @@ function IterationPlot({ result, log, width, fontPx }: { result: RunResult; log:
               ) : null,
             )}
             <text className="chart-axis__label" x={innerW / 2} y={34 * k} dy="0.71em" textAnchor="middle">
-              Iteration (the last is the stop-and-copy)
+              {iterationAxisLabel(result)}
             </text>
           </g>
           <text className="chart-note" x={innerW} y={-30 * k} textAnchor="end" data-testid="chart-stop-reason">
@@ -167,6 +194,19 @@ function IterationPlot({ result, log, width, fontPx }: { result: RunResult; log:
               {finalLabel}
             </text>
           ) : null}
+          {marks.map((m, i) => {
+            // A dashed rule where the throttle takes effect, labelled at the top of the plot.
+            const rx = (x(m.iteration) ?? 0) - (x.step() - x.bandwidth()) / 2;
+            const text = i === 0 || x.step() * 1.5 > textWidth('throttle 00%', fontPx * 0.92) ? `throttle ${throttleText(m.throttle)}` : throttleText(m.throttle);
+            return (
+              <g key={m.atS} className="throttle-mark" data-throttle={m.throttle} data-iteration={m.iteration}>
+                <line className="throttle-rule" x1={rx} x2={rx} y1={0} y2={innerH} />
+                <text className="throttle-label" x={rx + 3} y={11 * k + (i % 2) * 14 * k}>
+                  {text}
+                </text>
+              </g>
+            );
+          })}
           {/* Hover targets: the full height of each group. */}
           {its.map((it, i) => (
             <rect
@@ -196,7 +236,8 @@ function IterationPlot({ result, log, width, fontPx }: { result: RunResult; log:
   );
 }
 
-function IterationLegend() {
+function IterationLegend({ result }: { result: RunResult }) {
+  const postcopy = hasPostcopy(result);
   return (
     <ul>
       {MEASURES.map((m) => (
@@ -204,10 +245,34 @@ function IterationLegend() {
           {m.label}
         </LegendItem>
       ))}
-      <LegendItem swatch={<span className="chart__swatch-hatch" />}>Stop-and-copy (VM paused): pages sent</LegendItem>
+      {postcopy ? (
+        <>
+          <LegendItem swatch={<span className="chart__swatch-box" style={{ background: 'var(--final-bg)', outline: '1px solid var(--final)' }} />}>
+            Switch-over (VM paused): CPU and device state only
+          </LegendItem>
+          <LegendItem swatch={<span className="chart__swatch-box" style={{ background: 'var(--postcopy)' }} />}>
+            Post-copy phase (guest running at the destination): pages pushed or faulted
+          </LegendItem>
+        </>
+      ) : (
+        <LegendItem swatch={<span className="chart__swatch-hatch" />}>Stop-and-copy (VM paused): pages sent</LegendItem>
+      )}
+      {result.throttle?.length ? (
+        <LegendItem
+          swatch={
+            <svg width={14} height={14}>
+              <line className="throttle-rule" x1={7} x2={7} y1={0} y2={14} />
+            </svg>
+          }
+        >
+          Auto-converge throttle step
+        </LegendItem>
+      ) : null}
     </ul>
   );
 }
+
+const STAGE_NAME = { precopy: 'pre-copy', 'stop-and-copy': 'stop-and-copy', 'switch-over': 'switch-over (state only)', postcopy: 'post-copy phase' } as const;
 
 function IterationTable({ result }: { result: RunResult }) {
   return (
@@ -231,7 +296,7 @@ function IterationTable({ result }: { result: RunResult }) {
         {result.perIteration.map((it) => (
           <tr key={it.iteration}>
             <th scope="row">{it.iteration}</th>
-            <td>{it.final ? 'stop-and-copy' : 'pre-copy'}</td>
+            <td>{STAGE_NAME[recordKind(it, result)]}</td>
             <td>{formatSeconds(it.startS)}</td>
             <td>{formatSeconds(it.endS)}</td>
             <td>{formatSeconds(it.endS - it.startS)}</td>

@@ -1,5 +1,7 @@
 // The migration as a time line (Akoush Eq. 1 and 2): pre-migration overhead, each pre-copy
-// iteration, the stop-and-copy, commitment and activation, and the downtime bracketed.
+// iteration, the stop-and-copy, commitment and activation, and the downtime bracketed. Post-copy runs
+// add their post-copy phase after the activation with the degraded time bracketed; auto-converge's
+// throttle steps are ticks on the track.
 import { pointer, scaleLinear } from 'd3';
 import { useId, useMemo, useState, type PointerEvent } from 'react';
 import type { RunResult } from '../../model/result.ts';
@@ -10,12 +12,14 @@ import { BASE_FONT_PX, clamp, domId, scaleMargin, scaleTicks, textWidth, tickCou
 import {
   alsoHereText,
   crossesLowerLabel,
+  degradedLabel,
+  degradedSpan,
   downtimeLabel,
   downtimeSpan,
   pickStage,
   placeLabels,
   segmentLayout,
-  STAGE_LEGEND,
+  stageLegendFor,
   stageTooltip,
   timelineEnd,
   timelinePhases,
@@ -42,7 +46,7 @@ export function TimelineChart({ scenario, result, title = 'Timeline of the migra
     <ChartFrame
       testId="chart-timeline"
       title={title}
-      legend={<TimelineLegend />}
+      legend={<TimelineLegend result={result} />}
       renderTable={() => <TimelineTable stages={stages} result={result} />}
     >
       {({ width, fontPx }) => <TimelinePlot width={width} fontPx={fontPx} stages={stages} result={result} />}
@@ -74,24 +78,37 @@ function TimelinePlot({ width, fontPx, stages, result }: { width: number; fontPx
     const x = scaleLinear().domain([0, end]).range([0, innerW]);
     const ticks = scaleTicks(x, tickCount(innerW, 80 * k), formatSecondsTick, false);
     const segments = segmentLayout(stages, x, MIN_STAGE_PX, innerW);
-    // The downtime spans the stop-and-copy and the post-migration stages as drawn.
+    // The downtime spans the stop-and-copy (or switch-over) and the post-migration stages as drawn.
     const span = downtimeSpan(stages, result);
     const first = stages.findIndex((s) => s.kind === 'final');
-    const from = first >= 0 ? segments[first] : segments[segments.length - 1];
-    const to = segments[segments.length - 1];
+    const postIndex = stages.findIndex((s) => s.kind === 'post');
+    const to = segments[postIndex >= 0 ? postIndex : segments.length - 1];
+    const from = first >= 0 ? segments[first] : to;
     const dt = { x: from.x, width: Math.max(MIN_STAGE_PX, to.x + to.width - from.x), label: downtimeLabel(span) };
+    // Post-copy: the guest runs degraded from the start of its phase until its working set is in.
+    const degraded = degradedSpan(stages, result);
+    const pcIndex = stages.findIndex((s) => s.kind === 'postcopy');
+    const dg =
+      degraded && pcIndex >= 0
+        ? (() => {
+            const seg = segments[pcIndex];
+            const end = Math.min(seg.x + seg.width, Math.max(seg.x + MIN_STAGE_PX, x(degraded.endS)));
+            return { x: seg.x, width: end - seg.x, label: degradedLabel(degraded) };
+          })()
+        : null;
+    const throttleXs = (result.throttle ?? []).map((t) => ({ x: x(t.atS), throttle: t.throttle }));
     const phases = timelinePhases(stages);
     const centreOf = (kind: StageKind, startS: number, endS: number) => {
       const i = stages.findIndex((s) => s.kind === kind);
-      if ((kind === 'final' || kind === 'post') && i >= 0) return segments[i].x + segments[i].width / 2;
+      if ((kind === 'final' || kind === 'post' || kind === 'postcopy') && i >= 0) return segments[i].x + segments[i].width / 2;
       return x((startS + endS) / 2);
     };
     const requests = phases.map((p) => ({ centre: centreOf(p.kind, p.startS, p.endS), variants: p.variants }));
     const labels = placeLabels(requests, innerW, fontPx, 2).map((l) => ({ ...l, centre: requests[l.request].centre }));
-    return { x, ticks, segments, dt, labels };
+    return { x, ticks, segments, dt, dg, throttleXs, labels };
   }, [stages, result, innerW, fontPx, k]);
 
-  const { x, ticks, segments, dt, labels } = geometry;
+  const { x, ticks, segments, dt, dg, throttleXs, labels } = geometry;
 
   const rects = useMemo(
     () =>
@@ -122,8 +139,12 @@ function TimelinePlot({ width, fontPx, stages, result }: { width: number; fontPx
 
   const dtLabelW = textWidth(dt.label, fontPx * 1.08);
   const dtLabelX = clamp(dt.x + dt.width / 2, dtLabelW / 2, innerW - dtLabelW / 2);
+  // The degraded label sits centred on its span, pushed right of the downtime label if they would touch.
+  const dgLabelW = dg ? textWidth(dg.label, fontPx * 1.08) : 0;
+  const dgLabelX = dg ? clamp(Math.max(dg.x + dg.width / 2, dtLabelX + dtLabelW / 2 + 10 + dgLabelW / 2), dgLabelW / 2, innerW - dgLabelW / 2) : 0;
+  const dgLabelFits = dg !== null && dgLabelX - dgLabelW / 2 >= dtLabelX + dtLabelW / 2 + 4;
   const hovered = hover ? stages[hover.index] : undefined;
-  const tip = hovered ? stageTooltip(hovered) : null;
+  const tip = hovered ? stageTooltip(hovered, result) : null;
   const hoverSeg = hover ? segments[hover.index] : undefined;
 
   return (
@@ -168,6 +189,22 @@ function TimelinePlot({ width, fontPx, stages, result }: { width: number; fontPx
               {dt.label}
             </text>
           </g>
+          {dg ? (
+            <g data-testid="timeline-degraded">
+              <path className="degraded-bracket" d={`M${dg.x},${bracketTop} v7 H${dg.x + dg.width} v-7`} />
+              {dgLabelFits ? (
+                <text className="degraded-label" x={dgLabelX} y={bracketTop + 13} dy="0.71em" textAnchor="middle">
+                  {dg.label}
+                </text>
+              ) : null}
+            </g>
+          ) : null}
+          {throttleXs.map((t) => (
+            <g key={t.x} className="throttle-tick" data-throttle={t.throttle}>
+              <line x1={t.x} x2={t.x} y1={trackTop - 7} y2={trackBottom + 4} />
+              <path d={`M${t.x - 4},${trackTop - 11} h8 l-4,5 z`} />
+            </g>
+          ))}
           <AxisBottom ticks={ticks} scale={x} y={axisY} width={innerW} labelY={36 * k} label="Time since the migration started (s)" />
           <rect
             className="plot-overlay"
@@ -195,18 +232,40 @@ function TimelinePlot({ width, fontPx, stages, result }: { width: number; fontPx
   );
 }
 
-function TimelineLegend() {
+const STAGE_COLOUR: Record<StageKind, string> = { pre: '--pre', iteration: '--sent', final: '--final', post: '--post', postcopy: '--postcopy' };
+
+function TimelineLegend({ result }: { result: RunResult }) {
   const box = (v: string) => <span className="chart__swatch-box" style={{ background: `var(${v})` }} />;
   return (
     <ul>
-      {STAGE_LEGEND.map((s) => (
-        <LegendItem
-          key={s.kind}
-          swatch={s.kind === 'final' ? <span className="chart__swatch-hatch" /> : box(s.kind === 'pre' ? '--pre' : s.kind === 'post' ? '--post' : '--sent')}
-        >
+      {stageLegendFor(result).map((s) => (
+        <LegendItem key={s.kind} swatch={s.kind === 'final' ? <span className="chart__swatch-hatch" /> : box(STAGE_COLOUR[s.kind])}>
           {s.label}
         </LegendItem>
       ))}
+      {result.degradedS !== undefined ? (
+        <LegendItem
+          swatch={
+            <svg width={22} height={12}>
+              <path className="degraded-bracket" d="M2,3 v6 H20 v-6" />
+            </svg>
+          }
+        >
+          Degraded (working set still arriving)
+        </LegendItem>
+      ) : null}
+      {result.throttle?.length ? (
+        <LegendItem
+          swatch={
+            <svg width={12} height={14} className="throttle-tick">
+              <line x1={6} x2={6} y1={4} y2={14} />
+              <path d="M2,0 h8 l-4,5 z" />
+            </svg>
+          }
+        >
+          Throttle step (auto-converge)
+        </LegendItem>
+      ) : null}
       <LegendItem
         swatch={
           <svg width={22} height={12}>
@@ -226,6 +285,8 @@ function TimelineTable({ stages, result }: { stages: Stage[]; result: RunResult 
     <table>
       <caption>
         Stages of the migration: total {formatSeconds(result.migrationTimeS)} s, downtime {formatSeconds(result.downtimeS)} s
+        {result.degradedS !== undefined ? `, degraded ${formatSeconds(result.degradedS)} s` : ''}
+        {result.throttle?.length ? `; throttle steps ${result.throttle.map((t) => `${Math.round(t.throttle * 100)}% at ${formatSeconds(t.atS)} s`).join(', ')}` : ''}
       </caption>
       <thead>
         <tr>
@@ -245,7 +306,7 @@ function TimelineTable({ stages, result }: { stages: Stage[]; result: RunResult 
             <td>{formatSeconds(s.endS)}</td>
             <td>{formatSeconds(s.endS - s.startS)}</td>
             <td>{s.iteration ? formatPages(s.iteration.pagesSent) : '–'}</td>
-            <td>{s.kind === 'final' || s.kind === 'post' ? 'paused' : 'running'}</td>
+            <td>{s.kind === 'final' || s.kind === 'post' ? 'paused' : s.kind === 'postcopy' ? 'running at the destination' : 'running'}</td>
           </tr>
         ))}
       </tbody>

@@ -35,6 +35,16 @@ export function seriesColourVar(linkMbps: number): string {
   return `--series-${i >= 0 ? i + 1 : 4}`;
 }
 
+/** A React key for a series: its id, or link, policy and `current`. */
+export function seriesKey(s: CurveSeries): string {
+  return s.id ?? `${s.linkMbps}-${s.policy ?? ''}-${s.current}`;
+}
+
+/** A series of another policy than the scenario's, overlaid for comparison (dashed, no bounds). */
+export function isCompared(s: CurveSeries, scenario: Pick<Scenario, 'policy'>): boolean {
+  return s.policy !== undefined && s.policy !== scenario.policy;
+}
+
 /** Draw order: the current series last, so it sits on top. */
 export function drawOrder(series: readonly CurveSeries[]): CurveSeries[] {
   return [...series.filter((s) => !s.current), ...series.filter((s) => s.current)];
@@ -48,6 +58,11 @@ export interface SeriesBounds {
 /** Eq. 3 and 4 for each series' link with the scenario's VM size, page size and overheads. */
 export function seriesBounds(scenario: Scenario, series: readonly CurveSeries[]): SeriesBounds[] {
   return series.map((s) => ({ linkMbps: s.linkMbps, bounds: bounds({ ...scenario, linkMbps: s.linkMbps }) }));
+}
+
+/** The policies the chart shows besides the scenario's own (for the legend and the text alternative). */
+export function comparedPolicyNames(series: readonly CurveSeries[], scenario: Pick<Scenario, 'policy'>): string[] {
+  return [...new Set(series.filter((s) => isCompared(s, scenario)).map((s) => s.policy!))];
 }
 
 export interface Marker {

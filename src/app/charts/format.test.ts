@@ -65,5 +65,10 @@ describe('formats', () => {
     expect(formatRateTick(100)).toBe('100');
     expect(formatSecondsTick(0.2)).toBe('0.2');
     expect(formatSecondsTick(1000)).toBe('1,000');
+    // A 1 TiB VM on a slow link: no exponent on the migration-time axis.
+    expect(formatSecondsTick(1e6)).toBe('1,000,000');
+    expect(formatSecondsTick(2.5e7)).toBe('25,000,000');
+    expect(formatSecondsTick(0)).toBe('0');
+    expect(formatSecondsTick(0.0005)).toBe('0.0005');
   });
 });

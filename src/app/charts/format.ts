@@ -8,6 +8,8 @@ const wholeThousands = format(',.0f');
 const threeSig = format(',.3r');
 const compactSi = format('~s');
 const general = format(',~g');
+/** Six significant digits, never an exponent: ticks of a huge VM's migration time read "1,000,000". */
+const tickSeconds = format(',~r');
 
 /** A page count with thousands separators: 262144 -> "262,144" (fractions rounded). */
 export function formatPages(pages: number): string {
@@ -88,7 +90,7 @@ export function formatRateTick(rate: number): string {
   return rate === 0 ? '0' : compactSi(rate);
 }
 
-/** Axis ticks of seconds: 0.3 -> "0.3", 2.5 -> "2.5", 1000 -> "1,000". */
+/** Axis ticks of seconds: 0.3 -> "0.3", 2.5 -> "2.5", 1000 -> "1,000", 1e6 -> "1,000,000" (not "1e+6"). */
 export function formatSecondsTick(seconds: number): string {
-  return general(seconds);
+  return tickSeconds(seconds);
 }

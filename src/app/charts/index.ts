@@ -3,4 +3,6 @@
 export { IterationChart, type IterationChartOptions } from './IterationChart.tsx';
 export { CurvesChart, type CurvesChartOptions } from './CurvesChart.tsx';
 export { TimelineChart, type TimelineChartOptions } from './TimelineChart.tsx';
+export { StartSweepChart, type StartSweepChartProps } from './StartSweepChart.tsx';
+export type { StartPoint, StartSeries } from './startSweep.ts';
 export type { CurveSeries, CurvesChartProps, IterationChartProps, TimelineChartProps } from './types.ts';

@@ -3,15 +3,18 @@ import { describe, expect, it } from 'vitest';
 import {
   barSpan,
   countDomain,
+  iterationAxisLabel,
   iterationSummary,
   iterationTooltip,
   labelStep,
   maxCount,
   MEASURES,
+  recordKind,
   showIterationLabel,
   stopReasonLine,
+  throttleMarks,
 } from './iterations.ts';
-import { BUSY, FLOODED, IDLE } from './test-fixtures.ts';
+import { BUSY, FLOODED, HYBRID, IDLE, THROTTLED } from './test-fixtures.ts';
 
 describe('iteration chart data', () => {
   const busy = BUSY;
@@ -81,5 +84,40 @@ describe('iteration chart data', () => {
     expect(text).toContain('29 pre-copy iterations');
     expect(text).toContain('stop-and-copy of 262,144 pages');
     expect(text).toContain('iteration limit reached');
+  });
+});
+
+describe('policies in the iteration chart', () => {
+  it('tells the post-copy records apart from a stop-and-copy', () => {
+    expect(HYBRID.perIteration.map((it) => recordKind(it, HYBRID))).toEqual(['precopy', 'switch-over', 'postcopy']);
+    expect(BUSY.perIteration.map((it) => recordKind(it, BUSY)).at(-1)).toBe('stop-and-copy');
+    // Without the run, a final record reads as a stop-and-copy (the old contract).
+    expect(recordKind(HYBRID.perIteration[1])).toBe('stop-and-copy');
+    expect(iterationAxisLabel(HYBRID)).toMatch(/post-copy phase/);
+    expect(iterationAxisLabel(BUSY)).toMatch(/stop-and-copy/);
+  });
+
+  it('writes post-copy tooltips and summary', () => {
+    const [, paused, phase] = HYBRID.perIteration;
+    expect(iterationTooltip(paused, HYBRID).title).toBe('Iteration 2: switch-over (VM paused, state only)');
+    expect(iterationTooltip(paused, HYBRID).rows).toContainEqual(['Sent', 'CPU and device state, no pages']);
+    const tip = iterationTooltip(phase, HYBRID);
+    expect(tip.title).toMatch(/post-copy phase/);
+    expect(tip.rows).toContainEqual(['Pushed and faulted', '132,087 pages']);
+    expect(tip.rows).toContainEqual(['Of which remote faults', '23,061 pages']);
+    const text = iterationSummary(HYBRID);
+    expect(text).toContain('1 pre-copy iteration,');
+    expect(text).toContain('switch-over of');
+    expect(text).toContain('post-copy phase of 132,087 pages');
+  });
+
+  it('puts each throttle step on the first iteration that runs under it', () => {
+    expect(throttleMarks(THROTTLED)).toEqual([
+      { iteration: 3, throttle: 0.2, atS: 19.406 },
+      { iteration: 5, throttle: 0.3, atS: 26.451 },
+    ]);
+    expect(throttleMarks(BUSY)).toEqual([]);
+    expect(iterationTooltip(THROTTLED.perIteration[2], THROTTLED).rows).toContainEqual(['Throttle', '20% from 19.4 s']);
+    expect(iterationSummary(THROTTLED)).toContain('throttled the guest to 20% from iteration 3, to 30% from iteration 5');
   });
 });

@@ -1,6 +1,6 @@
 // Data preparation for the per-iteration chart (Asterisk paper Fig. 5 and 6): pure, no DOM.
 import { STOP_REASON_TEXT, type IterationRecord, type RunResult } from '../../model/result.ts';
-import { formatDuration, formatInstant, formatPages } from './format.ts';
+import { formatDuration, formatInstant, formatPages, formatSeconds } from './format.ts';
 
 export type Measure = 'sent' | 'skipped' | 'dirtied';
 
@@ -74,36 +74,95 @@ export function showIterationLabel(n: number, count: number, step: number): bool
   return n - 1 >= step * 0.75 && count - n >= step * 0.75;
 }
 
+/** What a record stands for: a live pass, Xen/QEMU's stop-and-copy, or post-copy's pause and push phase. */
+export type RecordKind = 'precopy' | 'stop-and-copy' | 'switch-over' | 'postcopy';
+
+export function hasPostcopy(result: RunResult): boolean {
+  return result.perIteration.some((it) => it.phase === 'postcopy');
+}
+
+export function recordKind(it: IterationRecord, result?: RunResult): RecordKind {
+  if (it.phase === 'postcopy') return 'postcopy';
+  if (!it.final) return 'precopy';
+  return result && hasPostcopy(result) ? 'switch-over' : 'stop-and-copy';
+}
+
+export interface ThrottleMark {
+  /** The first iteration that ran under the new throttle. */
+  iteration: number;
+  throttle: number;
+  atS: number;
+}
+
+/** Auto-converge's steps, each on the first iteration that starts at or after it (none past the run). */
+export function throttleMarks(result: RunResult): ThrottleMark[] {
+  const marks: ThrottleMark[] = [];
+  for (const step of result.throttle ?? []) {
+    const it = result.perIteration.find((r) => r.startS >= step.atS - 1e-9);
+    if (it) marks.push({ iteration: it.iteration, throttle: step.throttle, atS: step.atS });
+  }
+  return marks;
+}
+
+export function throttleText(throttle: number): string {
+  return `${Math.round(throttle * 100)}%`;
+}
+
+/** The x axis' title. */
+export function iterationAxisLabel(result: RunResult): string {
+  return hasPostcopy(result) ? 'Iteration (then the switch-over and the post-copy phase)' : 'Iteration (the last is the stop-and-copy)';
+}
+
 export function stopReasonLine(result: RunResult): string {
   // A policy may add reasons before their text exists: fall back to the id.
   const text = (STOP_REASON_TEXT as Partial<Record<string, string>>)[result.stopReason] ?? String(result.stopReason);
   return `Pre-copy ended: ${text}`;
 }
 
-/** One line per iteration for the tooltip. */
-export function iterationTooltip(it: IterationRecord): { title: string; rows: [string, string][] } {
-  return {
-    title: it.final ? `Iteration ${it.iteration}: stop-and-copy` : `Iteration ${it.iteration}`,
-    rows: [
-      ['Time', `${formatInstant(it.startS, it.endS - it.startS)}–${formatInstant(it.endS, it.endS - it.startS)} s`],
-      ['Duration', formatDuration(it.endS - it.startS)],
-      ['Sent', `${formatPages(it.pagesSent)} pages`],
-      ['Skipped', `${formatPages(it.pagesSkipped)} pages`],
-      ['Dirtied', it.final ? '0 pages (VM paused)' : `${formatPages(it.pagesDirtied)} pages`],
-    ],
-  };
+const KIND_TITLE: Record<RecordKind, string> = {
+  precopy: '',
+  'stop-and-copy': ': stop-and-copy',
+  'switch-over': ': switch-over (VM paused, state only)',
+  postcopy: ': post-copy phase (guest running at the destination)',
+};
+
+/** One line per iteration for the tooltip (`result` tells post-copy's records apart). */
+export function iterationTooltip(it: IterationRecord, result?: RunResult): { title: string; rows: [string, string][] } {
+  const kind = recordKind(it, result);
+  const rows: [string, string][] = [
+    ['Time', `${formatInstant(it.startS, it.endS - it.startS)}–${formatInstant(it.endS, it.endS - it.startS)} s`],
+    ['Duration', formatDuration(it.endS - it.startS)],
+  ];
+  if (kind === 'postcopy') {
+    const faults = result?.remoteFaults;
+    rows.push(['Pushed and faulted', `${formatPages(it.pagesSent)} pages`]);
+    if (faults !== undefined) rows.push(['Of which remote faults', `${formatPages(faults)} pages`]);
+  } else if (kind === 'switch-over') {
+    rows.push(['Sent', 'CPU and device state, no pages']);
+  } else {
+    rows.push(['Sent', `${formatPages(it.pagesSent)} pages`], ['Skipped', `${formatPages(it.pagesSkipped)} pages`]);
+    rows.push(['Dirtied', it.final ? '0 pages (VM paused)' : `${formatPages(it.pagesDirtied)} pages`]);
+  }
+  const mark = result ? throttleMarks(result).find((m) => m.iteration === it.iteration) : undefined;
+  if (mark) rows.push(['Throttle', `${throttleText(mark.throttle)} from ${formatSeconds(mark.atS)} s`]);
+  return { title: `Iteration ${it.iteration}${KIND_TITLE[kind]}`, rows };
 }
 
 /** The SVG's aria-label. */
 export function iterationSummary(result: RunResult): string {
   const its = result.perIteration;
-  const last = its[its.length - 1];
-  const precopy = its.length - (last?.final ? 1 : 0);
-  const final = last?.final
-    ? `, then a stop-and-copy of ${formatPages(last.pagesSent)} pages lasting ${formatDuration(last.endS - last.startS)}`
-    : '';
+  const kinds = its.map((it) => recordKind(it, result));
+  const precopy = kinds.filter((k) => k === 'precopy').length;
+  const parts: string[] = [];
+  its.forEach((it, i) => {
+    if (kinds[i] === 'stop-and-copy') parts.push(`then a stop-and-copy of ${formatPages(it.pagesSent)} pages lasting ${formatDuration(it.endS - it.startS)}`);
+    if (kinds[i] === 'switch-over') parts.push(`then a switch-over of ${formatDuration(it.endS - it.startS)} sending only the CPU and device state`);
+    if (kinds[i] === 'postcopy') parts.push(`then a post-copy phase of ${formatPages(it.pagesSent)} pages pushed and faulted over ${formatDuration(it.endS - it.startS)}`);
+  });
+  const marks = throttleMarks(result);
+  const throttle = marks.length ? ` Auto-converge throttled the guest ${marks.map((m) => `to ${throttleText(m.throttle)} from iteration ${m.iteration}`).join(', ')}.` : '';
   return (
-    `Bar chart of pages sent, skipped and dirtied per iteration: ${precopy} pre-copy iteration${precopy === 1 ? '' : 's'}${final}. ` +
-    `${formatPages(result.pagesSent)} pages sent in all. ${stopReasonLine(result)}.`
+    `Bar chart of pages sent, skipped and dirtied per iteration: ${precopy} pre-copy iteration${precopy === 1 ? '' : 's'}${parts.length ? `, ${parts.join(', ')}` : ''}. ` +
+    `${formatPages(result.pagesSent)} pages sent in all. ${stopReasonLine(result)}.${throttle}`
   );
 }

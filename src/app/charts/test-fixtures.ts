@@ -72,3 +72,41 @@ export const TINY = (() => {
   });
   return runOf(its, 'few-dirty-pages');
 })();
+
+/**
+ * Hybrid on 1 Gbps: one live pass, the paused switch-over (state only), the activation, then the
+ * post-copy phase of what the pass dirtied. Downtime 0.323 s, degraded 4.6 s.
+ */
+export const HYBRID: RunResult = {
+  migrationTimeS: 17.9,
+  downtimeS: 0.009 + 0.314,
+  iterations: 3,
+  pagesSent: 262144 + 132087,
+  stopReason: 'postcopy-hybrid',
+  perIteration: [
+    iteration(1, 3.78, 12.967, 262144, 0, 132087),
+    iteration(2, 12.967, 12.976, 0, 0, 0, true),
+    { ...iteration(3, 13.29, 17.9, 132087, 0, 0), phase: 'postcopy' },
+  ],
+  remoteFaults: 23061,
+  degradedS: 4.6,
+};
+
+/** QEMU with auto-converge: the throttle rises after passes 2 and 4. */
+export const THROTTLED: RunResult = {
+  ...runOf(
+    [
+      iteration(1, 3.78, 12.967, 262144, 0, 183741),
+      iteration(2, 12.967, 19.406, 183741, 0, 128788),
+      iteration(3, 19.406, 23.92, 128788, 0, 72216),
+      iteration(4, 23.92, 26.451, 72216, 0, 40494),
+      iteration(5, 26.451, 27.87, 40494, 0, 0, true),
+    ],
+    'within-downtime-limit',
+  ),
+  throttle: [
+    { atS: 19.406, throttle: 0.2 },
+    { atS: 26.451, throttle: 0.3 },
+  ],
+  guestCpuLostS: 2.1,
+};

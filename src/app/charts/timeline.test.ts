@@ -3,18 +3,20 @@ import { describe, expect, it } from 'vitest';
 import {
   alsoHereText,
   crossesLowerLabel,
+  degradedSpan,
   downtimeLabel,
   downtimeSpan,
   pickStage,
   placeLabels,
   segmentLayout,
+  stageLegendFor,
   stageTooltip,
   timelineEnd,
   timelinePhases,
   timelineStages,
   timelineSummary,
 } from './timeline.ts';
-import { BUSY, IDLE, SCENARIO, TINY } from './test-fixtures.ts';
+import { BUSY, HYBRID, IDLE, SCENARIO, THROTTLED, TINY } from './test-fixtures.ts';
 
 describe('timeline data', () => {
   const r = BUSY;
@@ -129,5 +131,47 @@ describe('timeline data', () => {
     const segs = segmentLayout(st, x, 3, 800);
     expect(segs.every((seg) => seg.width >= 3)).toBe(true);
     expect(downtimeSpan(st, ri).durationS).toBeCloseTo(0.314, 9);
+  });
+});
+
+describe('timeline of other policies', () => {
+  const stages = timelineStages(SCENARIO, HYBRID);
+
+  it('orders post-copy: pre, the pass, the paused switch-over, activation, then the post-copy phase', () => {
+    expect(stages.map((s) => s.kind)).toEqual(['pre', 'iteration', 'final', 'post', 'postcopy']);
+    for (let i = 1; i < stages.length; i++) expect(stages[i].startS).toBeCloseTo(stages[i - 1].endS, 9);
+    expect(stages.at(-1)!.endS).toBeCloseTo(HYBRID.migrationTimeS, 9);
+    expect(timelineEnd(stages, HYBRID)).toBeCloseTo(HYBRID.migrationTimeS, 9);
+  });
+
+  it('brackets the downtime over the switch-over and activation only, and the degraded time after it', () => {
+    const span = downtimeSpan(stages, HYBRID);
+    expect(span.startS).toBeCloseTo(12.967, 9);
+    expect(span.endS).toBeCloseTo(13.29, 9);
+    expect(span.endS - span.startS).toBeCloseTo(HYBRID.downtimeS, 9);
+    expect(degradedSpan(stages, HYBRID)).toEqual({ startS: 13.29, endS: 13.29 + 4.6, durationS: 4.6 });
+    expect(degradedSpan(timelineStages(SCENARIO, BUSY), BUSY)).toBeNull();
+  });
+
+  it('names the post-copy phases, legend and tooltips', () => {
+    const phases = timelinePhases(stages);
+    expect(phases.map((p) => p.kind)).toEqual(['final', 'postcopy', 'pre', 'iteration', 'post']);
+    expect(phases[0].variants[1]).toBe('switch-over');
+    expect(phases[1].variants[0]).toBe('post-copy 4.61 s');
+    expect(stageLegendFor(HYBRID).map((l) => l.kind)).toEqual(['pre', 'iteration', 'final', 'post', 'postcopy']);
+    expect(stageLegendFor(BUSY).map((l) => l.kind)).toEqual(['pre', 'iteration', 'final', 'post']);
+    const tip = stageTooltip(stages[4], HYBRID);
+    expect(tip.rows).toContainEqual(['Remote faults', '23,061 pages']);
+    expect(tip.rows).toContainEqual(['VM', 'running at the destination']);
+    expect(stageTooltip(stages[2], HYBRID).rows).toContainEqual(['Sent', 'CPU and device state only']);
+    const text = timelineSummary(stages, HYBRID);
+    expect(text).toContain('switch-over (state only)');
+    expect(text).toContain('post-copy phase 4.61 s, the guest degraded for 4.60 s');
+  });
+
+  it('lists throttle steps in the tooltip of the stage they fall in, and in the summary', () => {
+    const st = timelineStages(SCENARIO, THROTTLED);
+    expect(stageTooltip(st[3], THROTTLED).rows).toContainEqual(['Throttle', '20% from 19.4 s']);
+    expect(timelineSummary(st, THROTTLED)).toContain('Throttle steps at 19.4 s (20%), 26.5 s (30%)');
   });
 });

@@ -1,10 +1,12 @@
-// Data preparation for the migration timeline (Akoush Eq. 1 and 2): pure, no DOM.
+// Data preparation for the migration timeline (Akoush Eq. 1 and 2): pure, no DOM. Post-copy runs go
+// pre-migration, (hybrid: one live pass), the paused switch-over (state only), commitment and
+// activation, then the post-copy phase with the guest running degraded at the destination.
 import type { IterationRecord, RunResult } from '../../model/result.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import { formatDuration, formatPages, formatInstant, formatSeconds, formatShortDuration } from './format.ts';
 import { clamp, textWidth } from './scales.ts';
 
-export type StageKind = 'pre' | 'iteration' | 'final' | 'post';
+export type StageKind = 'pre' | 'iteration' | 'final' | 'post' | 'postcopy';
 
 export interface Stage {
   kind: StageKind;
@@ -22,21 +24,59 @@ export const STAGE_LEGEND: readonly { kind: StageKind; label: string }[] = [
   { kind: 'post', label: 'Commitment and activation' },
 ];
 
-/** Pre-migration overhead, every pre-copy iteration, the stop-and-copy and the post-migration overhead. */
+/** The legend's entries for a run: post-copy names its switch-over and adds its phase. */
+export function stageLegendFor(result: RunResult): { kind: StageKind; label: string }[] {
+  if (!isPostcopyRun(result)) return [...STAGE_LEGEND];
+  const legend: { kind: StageKind; label: string }[] = [{ kind: 'pre', label: 'Pre-migration overhead' }];
+  if (result.perIteration.some((it) => !it.final && it.phase !== 'postcopy')) legend.push({ kind: 'iteration', label: 'Pre-copy pass' });
+  legend.push(
+    { kind: 'final', label: 'Switch-over: VM paused, state sent' },
+    { kind: 'post', label: 'Commitment and activation' },
+    { kind: 'postcopy', label: 'Post-copy: guest runs at the destination' },
+  );
+  return legend;
+}
+
+export function isPostcopyRun(result: RunResult): boolean {
+  return result.perIteration.some((it) => it.phase === 'postcopy');
+}
+
+/**
+ * Pre-migration overhead, every pre-copy iteration, the stop-and-copy and the post-migration overhead;
+ * in post-copy runs the commitment and activation follow the paused switch-over, and the post-copy
+ * phase comes last.
+ */
 export function timelineStages(scenario: Scenario, result: RunResult): Stage[] {
   const stages: Stage[] = [{ kind: 'pre', startS: 0, endS: scenario.preS, label: 'Pre-migration overhead' }];
+  const postcopy = isPostcopyRun(result);
+  let postAdded = false;
+  const addPost = (at: number) => {
+    stages.push({ kind: 'post', startS: at, endS: at + scenario.postS, label: 'Commitment and activation' });
+    postAdded = true;
+  };
   for (const it of result.perIteration) {
+    if (it.phase === 'postcopy') {
+      if (!postAdded) addPost(it.startS - scenario.postS);
+      stages.push({ kind: 'postcopy', startS: it.startS, endS: it.endS, label: `Post-copy phase (iteration ${it.iteration})`, iteration: it });
+      continue;
+    }
     stages.push({
       kind: it.final ? 'final' : 'iteration',
       startS: it.startS,
       endS: it.endS,
-      label: it.final ? `Stop-and-copy (iteration ${it.iteration})` : `Pre-copy iteration ${it.iteration}`,
+      label: it.final
+        ? postcopy
+          ? `Switch-over: VM paused, state sent (iteration ${it.iteration})`
+          : `Stop-and-copy (iteration ${it.iteration})`
+        : `Pre-copy iteration ${it.iteration}`,
       iteration: it,
     });
+    if (it.final && postcopy) addPost(it.endS);
   }
-  const last = result.perIteration[result.perIteration.length - 1];
-  const postStart = last ? last.endS : scenario.preS;
-  stages.push({ kind: 'post', startS: postStart, endS: postStart + scenario.postS, label: 'Commitment and activation' });
+  if (!postAdded) {
+    const last = result.perIteration[result.perIteration.length - 1];
+    addPost(last ? last.endS : scenario.preS);
+  }
   return stages;
 }
 
@@ -52,7 +92,18 @@ export interface DowntimeSpan {
   durationS: number;
 }
 
-/** The VM is paused from the start of the stop-and-copy to the end of the activation. */
+/** Post-copy: the guest runs degraded from the start of the post-copy phase for `degradedS`. */
+export function degradedSpan(stages: readonly Stage[], result: RunResult): DowntimeSpan | null {
+  const phase = stages.find((s) => s.kind === 'postcopy');
+  if (!phase || result.degradedS === undefined) return null;
+  return { startS: phase.startS, endS: phase.startS + result.degradedS, durationS: result.degradedS };
+}
+
+export function degradedLabel(span: DowntimeSpan): string {
+  return `degraded ${formatSeconds(span.durationS)} s`;
+}
+
+/** The VM is paused from the start of the stop-and-copy (or switch-over) to the end of the activation. */
 export function downtimeSpan(stages: readonly Stage[], result: RunResult): DowntimeSpan {
   const final = stages.find((s) => s.kind === 'final');
   const post = stages.find((s) => s.kind === 'post');
@@ -224,9 +275,15 @@ export function timelinePhases(stages: readonly Stage[]): Phase[] {
   const its = stages.filter((s) => s.kind === 'iteration');
   const final = stages.find((s) => s.kind === 'final');
   const post = stages.find((s) => s.kind === 'post');
+  const postcopy = stages.find((s) => s.kind === 'postcopy');
   if (final) {
     const d = final.endS - final.startS;
-    phases.push({ kind: 'final', startS: final.startS, endS: final.endS, variants: [`stop-and-copy ${formatShortDuration(d)}`, 'stop-and-copy', 'S&C'] });
+    const variants = postcopy ? [`switch-over ${formatShortDuration(d)}`, 'switch-over', 'pause'] : [`stop-and-copy ${formatShortDuration(d)}`, 'stop-and-copy', 'S&C'];
+    phases.push({ kind: 'final', startS: final.startS, endS: final.endS, variants });
+  }
+  if (postcopy) {
+    const d = postcopy.endS - postcopy.startS;
+    phases.push({ kind: 'postcopy', startS: postcopy.startS, endS: postcopy.endS, variants: [`post-copy ${formatShortDuration(d)}`, 'post-copy', 'PC'] });
   }
   if (pre) {
     const d = pre.endS - pre.startS;
@@ -241,7 +298,7 @@ export function timelinePhases(stages: readonly Stage[]): Phase[] {
       startS,
       endS,
       variants: [
-        `pre-copy: ${n} iteration${n === 1 ? '' : 's'}, ${formatShortDuration(endS - startS)}`,
+        postcopy ? `pre-copy pass ${formatShortDuration(endS - startS)}` : `pre-copy: ${n} iteration${n === 1 ? '' : 's'}, ${formatShortDuration(endS - startS)}`,
         `pre-copy: ${n} iteration${n === 1 ? '' : 's'}`,
         'pre-copy',
       ],
@@ -258,7 +315,7 @@ export function downtimeLabel(span: DowntimeSpan): string {
   return `downtime ${formatSeconds(span.durationS)} s`;
 }
 
-export function stageTooltip(stage: Stage): { title: string; rows: [string, string][] } {
+export function stageTooltip(stage: Stage, result?: RunResult): { title: string; rows: [string, string][] } {
   const d = stage.endS - stage.startS;
   const rows: [string, string][] = [
     ['Start', `${formatInstant(stage.startS, d)} s`],
@@ -266,12 +323,22 @@ export function stageTooltip(stage: Stage): { title: string; rows: [string, stri
     ['Duration', formatDuration(stage.endS - stage.startS)],
   ];
   const it = stage.iteration;
-  if (it) {
+  if (stage.kind === 'postcopy' && it) {
+    rows.push(['Pushed or faulted', `${formatPages(it.pagesSent)} pages`]);
+    if (result?.remoteFaults !== undefined) rows.push(['Remote faults', `${formatPages(result.remoteFaults)} pages`]);
+    if (result?.degradedS !== undefined) rows.push(['Degraded for', formatDuration(result.degradedS)]);
+    rows.push(['VM', 'running at the destination']);
+  } else if (it && it.final && it.pagesSent === 0 && result && isPostcopyRun(result)) {
+    rows.push(['Sent', 'CPU and device state only']);
+  } else if (it) {
     rows.push(['Sent', `${formatPages(it.pagesSent)} pages`]);
     if (!it.final) {
       rows.push(['Skipped', `${formatPages(it.pagesSkipped)} pages`]);
       rows.push(['Dirtied', `${formatPages(it.pagesDirtied)} pages`]);
     }
+  }
+  for (const step of result?.throttle ?? []) {
+    if (step.atS >= stage.startS && step.atS < stage.endS) rows.push(['Throttle', `${Math.round(step.throttle * 100)}% from ${formatInstant(step.atS, d)} s`]);
   }
   if (stage.kind === 'final' || stage.kind === 'post') rows.push(['VM', 'paused (downtime)']);
   return { title: stage.label, rows };
@@ -297,16 +364,20 @@ export function timelineSummary(stages: readonly Stage[], result: RunResult): st
   const its = stages.filter((s) => s.kind === 'iteration');
   const final = stages.find((s) => s.kind === 'final');
   const post = stages.find((s) => s.kind === 'post');
+  const postcopy = stages.find((s) => s.kind === 'postcopy');
   const parts: string[] = [];
   if (pre) parts.push(`pre-migration overhead ${formatDuration(d(pre))}`);
   if (its.length) {
     const total = its[its.length - 1].endS - its[0].startS;
     parts.push(`${its.length} pre-copy iteration${its.length === 1 ? '' : 's'} ${formatDuration(total)}`);
   }
-  if (final) parts.push(`stop-and-copy ${formatDuration(d(final))}`);
+  if (final) parts.push(`${postcopy ? 'switch-over (state only)' : 'stop-and-copy'} ${formatDuration(d(final))}`);
   if (post) parts.push(`commitment and activation ${formatDuration(d(post))}`);
+  if (postcopy) parts.push(`post-copy phase ${formatDuration(d(postcopy))}, the guest degraded for ${formatDuration(result.degradedS ?? 0)}`);
+  const steps = result.throttle ?? [];
+  const throttle = steps.length ? ` Throttle steps at ${steps.map((t) => `${formatSeconds(t.atS)} s (${Math.round(t.throttle * 100)}%)`).join(', ')}.` : '';
   return (
     `Timeline of a ${formatDuration(result.migrationTimeS)} migration: ${parts.join(', ')}. ` +
-    `Downtime ${formatDuration(result.downtimeS)} (stop-and-copy plus commitment and activation).`
+    `Downtime ${formatDuration(result.downtimeS)} (${postcopy ? 'switch-over' : 'stop-and-copy'} plus commitment and activation).${throttle}`
   );
 }

@@ -1,8 +1,15 @@
 // The data each chart takes. Charts are pure views: they get results, never run the simulator.
-import type { RunResult, Scenario, SweepPoint } from '../../model/index.ts';
+import type { PolicyName, RunResult, Scenario, SweepPoint } from '../../model/index.ts';
 
 /** One curve of the downtime / migration-time chart: one link speed over the swept dirty rates. */
 export interface CurveSeries {
+  /** Optional stable id (the sweep's cache id); keys fall back to link, policy and `current`. */
+  id?: string;
+  /**
+   * The policy this curve was computed with, when policies are compared: a series whose policy is set
+   * and that is not `current` is drawn dashed (POLICY_DASH) in its link's colour, without bounds.
+   */
+  policy?: PolicyName;
   linkMbps: number;
   /** e.g. "1 Gbps (935 Mbit/s)" or "Current link (2500 Mbit/s)". */
   label: string;

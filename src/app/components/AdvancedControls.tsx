@@ -1,11 +1,12 @@
-// The "Advanced" group: the guest's dirty pattern, page size and overheads; the migration policy with
-// its own parameters (Xen's stop conditions: 50 pages, 29 iterations, 3x; QEMU's downtime limit…);
-// and the transfer (vCPU limit, zero pages, compression). Opens by itself when the scenario (e.g.
-// from a link) sets any of them.
+// The "Advanced" group: the guest's dirty pattern, page size and overheads; the chosen policy's own
+// parameters (Xen's stop conditions: 50 pages, 29 iterations, 3x; QEMU's downtime limit…; the policy
+// itself is picked in the main controls); and the transfer (vCPU limit, zero pages, compression).
+// Opens by itself when the scenario (e.g. from a link) sets any of them.
 import { useState } from 'react';
-import { DEFAULT_SCENARIO, PATTERNS, POLICIES, POLICY_TEXT, pagesOf, type Pattern, type PolicyName, type Scenario } from '../../model/index.ts';
+import { DEFAULT_SCENARIO, DEVICE_STATE_BYTES, PATTERNS, pagesOf, type Pattern, type Scenario } from '../../model/index.ts';
 import { formatDuration, formatMbps, formatPages } from '../charts/format.ts';
 import { formatBytes, formatMiB, formatTimes } from '../format.ts';
+import { POLICY_NAME } from '../policyNames.ts';
 import { getAppStore, useApp, type AppState } from '../state/store.ts';
 import { NumberInput } from './NumberInput.tsx';
 import { PAGE_SIZES, SCALES, limits, wssScale } from './controlSpecs.ts';
@@ -17,15 +18,7 @@ const PATTERN_TEXT: Record<Pattern, string> = {
   hotcold: 'Hot and cold sets',
 };
 
-const POLICY_NAME: Record<PolicyName, string> = {
-  xen: 'Xen 3.x (Akoush)',
-  'xen-v2': 'Xen migration v2',
-  qemu: 'QEMU/KVM',
-  postcopy: 'Post-copy',
-  hybrid: 'Hybrid (pre-copy, then post-copy)',
-};
-
-const MAIN_KEYS = new Set<keyof Scenario>(['vmMiB', 'linkMbps', 'dirtyRate']);
+const MAIN_KEYS = new Set<keyof Scenario>(['vmMiB', 'linkMbps', 'dirtyRate', 'policy', 'traceStartS']);
 
 const percent = (x: number) => `${Number((x * 100).toPrecision(3))}%`;
 
@@ -132,20 +125,14 @@ function PolicyFields({ s, setField }: { s: Scenario; setField: SetField }) {
   const xen = s.policy === 'xen';
   return (
     <fieldset className="group">
-      <legend>Policy and stop conditions</legend>
-      <div className="field">
-        <label htmlFor="ctl-policy">Policy</label>
-        <select id="ctl-policy" value={s.policy} onChange={(e) => setField('policy', e.currentTarget.value as PolicyName)} aria-describedby="ctl-policy-hint">
-          {POLICIES.map((p) => (
-            <option key={p} value={p}>
-              {POLICY_NAME[p] ?? p}
-            </option>
-          ))}
-        </select>
-        <p className="field__hint" id="ctl-policy-hint">
-          {POLICY_TEXT[s.policy]}.
+      <legend>{POLICY_NAME[s.policy]}: its settings</legend>
+      {s.policy === 'postcopy' || s.policy === 'hybrid' ? (
+        <p className="field__hint">
+          {s.policy === 'hybrid' ? 'One live pass of all memory, then post-copy. ' : ''}
+          At the switch-over the VM pauses while its CPU and device state ({formatBytes(DEVICE_STATE_BYTES)}) cross the link, then resumes at the
+          destination; pages it touches before they arrive are fetched as remote faults. No further settings.
         </p>
-      </div>
+      ) : null}
       {xen || s.policy === 'xen-v2' ? (
         <SliderField
           id="ctl-min-dirty"
@@ -243,7 +230,7 @@ function TransferFields({ s, setField }: { s: Scenario; setField: SetField }) {
         {...limits('vcpuLimit')}
         onChange={(v) => setField('vcpuLimit', v)}
         valueText={(v) => `${percent(v)} of a vCPU`}
-        hint="A writer held to part of a vCPU dirties memory more slowly (1 = no limit)."
+        hint="A writer held to part of a vCPU dirties memory more slowly (1 = no limit); the summary then weighs the time saved against the CPU it lost."
       />
       <SliderField
         id="ctl-zero-fraction"

@@ -1,45 +1,110 @@
 // The three charts for the newest run, and the User Timing probe that measures when they show it.
+// With a trace the curves against the dirty rate give way to the start-time sweep (Akoush Table IV).
 import { useEffect, useMemo } from 'react';
-import { CurvesChart, IterationChart, TimelineChart, type CurveSeries } from '../charts/index.ts';
-import { SWEEP_RATES, curveLinks, sweepKey } from '../state/curvesPlan.ts';
-import { useApp, type CurvesView, type RunView } from '../state/store.ts';
+import { POLICIES, type PolicyName } from '../../model/index.ts';
+import { CurvesChart, IterationChart, StartSweepChart, TimelineChart, type CurveSeries, type StartSeries } from '../charts/index.ts';
+import { POLICY_NAME } from '../policyNames.ts';
+import { planFor } from '../state/engine.ts';
+import { useApp, type ActiveTrace, type CurvesView, type RunView } from '../state/store.ts';
 import { inNextFrame, measureShown } from '../state/timing.ts';
 
-/** The curves that belong to the run's scenario (never another scenario's), possibly partial. */
-function seriesFor(run: RunView, curves: CurvesView | null): { series: CurveSeries[]; done: number; complete: boolean } {
-  const key = sweepKey(run.scenario);
-  const fitting = curves?.key === key ? curves.series : [];
-  const series = curveLinks(run.scenario.linkMbps).map((l) => {
-    const found = fitting.find((s) => s.linkMbps === l.linkMbps);
-    return { ...l, points: found ? found.points : [] };
-  });
-  const done = series.reduce((n, s) => n + s.points.length, 0);
-  return { series, done, complete: done === series.length * SWEEP_RATES.length };
+interface Shown {
+  mode: 'rate' | 'start';
+  series: CurveSeries[];
+  starts: StartSeries[];
+  done: number;
+  total: number;
+}
+
+/** The series that belong to the run's scenario (never another scenario's), possibly partial. */
+function seriesFor(run: RunView, curves: CurvesView | null, compare: PolicyName[], trace: ActiveTrace | null): Shown {
+  const runTrace = trace && trace.id === run.traceId ? trace : null;
+  const plan = planFor({ scenario: run.scenario, compare, trace: runTrace });
+  const fitting = curves?.key === plan.key ? curves : null;
+  const pointsOf = <T,>(list: readonly { id?: string; points: T[] }[], id: string): T[] => list.find((s) => s.id === id)?.points ?? [];
+  const series: CurveSeries[] = [];
+  const starts: StartSeries[] = [];
+  let done = 0;
+  let total = 0;
+  for (const { id, policy, linkMbps, label, current, xs } of plan.specs) {
+    total += xs.length;
+    if (plan.mode === 'rate') {
+      const points = fitting ? pointsOf(fitting.series, id) : [];
+      done += points.length;
+      series.push({ id, policy, linkMbps, label, current, points });
+    } else {
+      const points = fitting ? pointsOf(fitting.starts, id) : [];
+      done += points.length;
+      starts.push({ id, policy, label, current, points });
+    }
+  }
+  return { mode: plan.mode, series, starts, done, total };
+}
+
+function ComparePolicies({ current }: { current: PolicyName }) {
+  const compare = useApp((s) => s.compare);
+  const setCompare = useApp((s) => s.setCompare);
+  const toggle = (p: PolicyName, on: boolean) => setCompare(POLICIES.filter((q) => (q === p ? on : compare.includes(q))));
+  return (
+    <fieldset className="compare-policies">
+      <legend>Compare policies (current link, dashed):</legend>
+      {POLICIES.map((p) => (
+        <label key={p} className="chart__toggle">
+          <input type="checkbox" checked={p === current || compare.includes(p)} disabled={p === current} onChange={(e) => toggle(p, e.currentTarget.checked)} />
+          {POLICY_NAME[p]}
+          {p === current ? ' (current)' : ''}
+        </label>
+      ))}
+    </fieldset>
+  );
 }
 
 function ChartsOf({ run }: { run: RunView }) {
   const curves = useApp((s) => s.curves);
-  const { series, done, complete } = useMemo(
-    () => seriesFor(run, curves),
-    // The curves do not depend on the rate: keep their identity while the rate slider moves.
-    [curves, run.scenario.linkMbps, sweepKey(run.scenario)],
+  const compare = useApp((s) => s.compare);
+  const trace = useApp((s) => s.trace);
+  const planKey = planFor({ scenario: run.scenario, compare, trace: trace && trace.id === run.traceId ? trace : null }).key;
+  const shown = useMemo(
+    () => seriesFor(run, curves, compare, trace),
+    // The curves depend on neither the rate nor the start: keep their identity while those sliders move.
+    [curves, planKey],
   );
+  const complete = shown.done === shown.total;
 
   useEffect(() => inNextFrame(() => measureShown('update', run.seq)), [run.seq]);
   useEffect(() => (complete ? inNextFrame(() => measureShown('curves', run.seq)) : undefined), [run.seq, complete]);
 
-  const progress = Math.round((done / (series.length * SWEEP_RATES.length)) * 100);
+  const progress = Math.round((shown.done / Math.max(1, shown.total)) * 100);
+  const toolbar = <ComparePolicies current={run.scenario.policy} />;
   return (
     <>
       <div className="charts__pair">
         <IterationChart result={run.result} />
         <TimelineChart scenario={run.scenario} result={run.result} />
       </div>
-      <div className="charts__curves" data-complete={complete}>
+      <div className="charts__curves" data-complete={complete} data-mode={shown.mode}>
         <p className="charts__progress" hidden={complete}>
           Computing the curves… {progress}%
         </p>
-        <CurvesChart scenario={run.scenario} series={series} result={run.result} />
+        {shown.mode === 'start' && trace ? (
+          <StartSweepChart
+            scenario={run.scenario}
+            series={shown.starts}
+            result={run.result}
+            endS={trace.info.endS}
+            toolbar={
+              <>
+                <p className="chart__note">
+                  A trace sets the dirty rate, so instead of curves against the rate this chart runs the same migration started at {shown.starts[0]?.points.length || trace.info.starts.length}{' '}
+                  points of the trace ({trace.name}): how much the moment of migrating matters.
+                </p>
+                {toolbar}
+              </>
+            }
+          />
+        ) : (
+          <CurvesChart scenario={run.scenario} series={shown.series} result={run.result} toolbar={toolbar} />
+        )}
       </div>
     </>
   );

@@ -1,14 +1,18 @@
-// The three main controls: dirty rate, link speed (with Akoush's links one click away) and VM size.
+// The main controls: dirty rate (or a trace in its place), link speed (with Akoush's links one click
+// away), VM size, the migration policy, and the trace section; the rest is under Advanced.
 import { LINK_PRESETS, pagesOf } from '../../model/index.ts';
-import { formatMbps, formatRatePages, formatRateMBps } from '../charts/format.ts';
+import { formatMbps, formatPages, formatRatePages, formatRateMBps } from '../charts/format.ts';
 import { formatBytes, formatCount, formatMiB } from '../format.ts';
 import { useApp } from '../state/store.ts';
 import { AdvancedControls } from './AdvancedControls.tsx';
 import { SCALES, limits } from './controlSpecs.ts';
+import { PolicyPicker } from './PolicyPicker.tsx';
 import { SliderField } from './SliderField.tsx';
+import { TraceControls } from './TraceControls.tsx';
 
 export function Controls() {
   const scenario = useApp((s) => s.scenario);
+  const trace = useApp((s) => s.trace);
   const setField = useApp((s) => s.setField);
   const { dirtyRate, linkMbps, vmMiB, pageBytes } = scenario;
   return (
@@ -23,7 +27,16 @@ export function Controls() {
         {...limits('dirtyRate')}
         onChange={(v) => setField('dirtyRate', v)}
         valueText={formatRatePages}
-        hint={`${formatRateMBps(dirtyRate, pageBytes)} of memory written`}
+        disabled={trace !== null}
+        hint={
+          trace ? (
+            <span data-testid="rate-from-trace">
+              From the trace ({trace.name}): {formatPages(trace.info.meanRate)} pages/s on average, up to {formatPages(trace.info.peakRate)}.
+            </span>
+          ) : (
+            `${formatRateMBps(dirtyRate, pageBytes)} of memory written`
+          )
+        }
       />
       <SliderField
         id="ctl-link"
@@ -62,6 +75,8 @@ export function Controls() {
         valueText={formatMiB}
         hint={`${formatMiB(vmMiB)}: ${formatCount(pagesOf(vmMiB, pageBytes))} pages of ${formatBytes(pageBytes)}`}
       />
+      <PolicyPicker />
+      <TraceControls />
       <AdvancedControls />
     </section>
   );

@@ -34,8 +34,14 @@ function CopyLinkButton() {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setStatus('idle'), 2500);
   };
+  const upload = useApp((s) => (s.trace?.kind === 'upload' ? s.trace.name : null));
   return (
     <span className="copy-link">
+      {upload ? (
+        <span className="copy-link__note" data-testid="upload-link-note">
+          The link leaves out the uploaded trace ({upload})
+        </span>
+      ) : null}
       <button type="button" className="button button--primary" onClick={onClick}>
         Copy link
       </button>
@@ -55,7 +61,9 @@ export function Header() {
     <header className="header">
       <div className="header__titles">
         <h1>Pre-copy live migration</h1>
-        <p className="header__subtitle">How dirty rate, link speed and VM size shape migration time and downtime (Xen pre-copy, after Akoush et al., MASCOTS 2010)</p>
+        <p className="header__subtitle">
+          How dirty rate, link speed and VM size shape migration time and downtime: Xen pre-copy after Akoush et al. (MASCOTS 2010), beside QEMU, post-copy and hybrid
+        </p>
       </div>
       <div className="header__actions">
         <CopyLinkButton />

@@ -1,10 +1,14 @@
 // The run in numbers: migration time, downtime, iterations, data sent and why pre-copy stopped, each
-// placed between its bounds. The values carry stable data-testids for tests.
+// placed between its bounds (Xen's Eq. 3 and 4: a reference for the other pre-copy policies, hidden
+// for post-copy), then what the policy reports of its own. The values carry stable data-testids.
 import { STOP_REASON_TEXT, XEN_V2_MAX_ROUNDS, bounds, pagesOf, sendPagesPerSecond, type Range, type RunResult, type Scenario, type StopReason } from '../../model/index.ts';
-import { formatPages, formatSeconds } from '../charts/format.ts';
+import type { RunHeadline } from '../../worker/api.ts';
+import { formatPages } from '../charts/format.ts';
 import { formatGiB, formatTimes } from '../format.ts';
+import { POLICY_NAME, boundsApply } from '../policyNames.ts';
 import { useApp } from '../state/store.ts';
 import { BoundBar } from './BoundBar.tsx';
+import { policyFacts, shortDuration } from './policyFacts.ts';
 
 function stopReasonText(reason: StopReason, s: Scenario): string {
   switch (reason) {
@@ -28,9 +32,9 @@ function iterationRange(s: Scenario): Range | null {
   return null;
 }
 
-/** Short enough for a card: "314 ms", "13.3 s". */
-function formatShortDuration(seconds: number): string {
-  return seconds < 1 ? `${formatSeconds(seconds * 1000)} ms` : `${formatSeconds(seconds)} s`;
+function Bound({ applies, ...props }: { applies: 'yes' | 'reference'; range: Range; value: number; format(n: number): string }) {
+  if (applies === 'yes') return <BoundBar {...props} />;
+  return <BoundBar {...props} reference lowerText="Xen lower bound" upperText="Xen upper bound" />;
 }
 
 function Cards({ scenario, result }: { scenario: Scenario; result: RunResult }) {
@@ -39,29 +43,28 @@ function Cards({ scenario, result }: { scenario: Scenario; result: RunResult }) 
   const link = sendPagesPerSecond(scenario);
   const iterations = iterationRange(scenario);
   const overheads = scenario.preS + scenario.postS;
+  const applies = boundsApply(scenario.policy);
   // Pages the time bounds stand for: every page once, up to (5N - 1) pages.
   const pageRange = { lower: (b.migrationTimeS.lower - overheads) * link, upper: (b.migrationTimeS.upper - overheads) * link };
   const bytes = result.pagesSent * scenario.pageBytes;
   const pagesText = (p: number) => `${formatTimes(p / pages)} VM`;
+  const bound = (range: Range, value: number, format: (n: number) => string) =>
+    applies === 'no' ? null : <Bound applies={applies} range={range} value={value} format={format} />;
   return (
     <>
       <div className="card">
         <dt>Total migration time</dt>
         <dd className="card__value" data-testid="migration-time">
-          {formatShortDuration(result.migrationTimeS)}
+          {shortDuration(result.migrationTimeS)}
         </dd>
-        <dd>
-          <BoundBar range={b.migrationTimeS} value={result.migrationTimeS} format={formatShortDuration} />
-        </dd>
+        <dd>{bound(b.migrationTimeS, result.migrationTimeS, shortDuration)}</dd>
       </div>
       <div className="card">
         <dt>Downtime</dt>
         <dd className="card__value" data-testid="downtime">
-          {formatShortDuration(result.downtimeS)}
+          {shortDuration(result.downtimeS)}
         </dd>
-        <dd>
-          <BoundBar range={b.downtimeS} value={result.downtimeS} format={formatShortDuration} />
-        </dd>
+        <dd>{bound(b.downtimeS, result.downtimeS, shortDuration)}</dd>
       </div>
       <div className="card">
         <dt>Iterations</dt>
@@ -75,17 +78,45 @@ function Cards({ scenario, result }: { scenario: Scenario; result: RunResult }) 
         <dd className="card__value" data-testid="data-sent">
           {formatGiB(bytes)} <span className="card__aside">{formatTimes(result.pagesSent / pages)} VM</span>
         </dd>
-        <dd>
-          <BoundBar range={pageRange} value={result.pagesSent} format={pagesText} />
-        </dd>
+        <dd>{bound(pageRange, result.pagesSent, pagesText)}</dd>
       </div>
       <div className="card card--reason">
-        <dt>Pre-copy stopped</dt>
+        <dt>{applies === 'no' ? 'Switch-over' : 'Pre-copy stopped'}</dt>
         <dd className="card__value card__value--text" data-testid="stop-reason" data-reason={result.stopReason}>
           {stopReasonText(result.stopReason, scenario)}
         </dd>
       </div>
     </>
+  );
+}
+
+function BoundsNote({ scenario }: { scenario: Scenario }) {
+  const applies = boundsApply(scenario.policy);
+  if (applies === 'yes') return null;
+  return (
+    <p className="summary__note" data-testid="bounds-note">
+      {applies === 'reference'
+        ? `The bars show Xen's bounds (Akoush Eq. 3 and 4) for reference: they are proven for Xen's pre-copy, not for ${POLICY_NAME[scenario.policy]}.`
+        : `No bounds shown: Akoush's Eq. 3 and 4 bound Xen's pre-copy and do not apply to ${POLICY_NAME[scenario.policy].toLowerCase()}.`}
+    </p>
+  );
+}
+
+function Facts({ scenario, result, unlimited }: { scenario: Scenario; result: RunResult; unlimited: RunHeadline | null }) {
+  const facts = policyFacts(scenario, result, unlimited);
+  if (facts.length === 0) return null;
+  return (
+    <dl className="facts" aria-label={`What ${POLICY_NAME[scenario.policy]} reports`}>
+      {facts.map((f) => (
+        <div className="fact" key={f.id}>
+          <dt>{f.label}</dt>
+          <dd className="fact__value" data-testid={f.id}>
+            {f.value}
+          </dd>
+          <dd className="fact__note">{f.note}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
@@ -102,9 +133,13 @@ export function Summary() {
         </p>
       ) : null}
       {run ? (
-        <dl className="cards">
-          <Cards scenario={run.scenario} result={run.result} />
-        </dl>
+        <div className="summary__body">
+          <dl className="cards">
+            <Cards scenario={run.scenario} result={run.result} />
+          </dl>
+          <BoundsNote scenario={run.scenario} />
+          <Facts scenario={run.scenario} result={run.result} unlimited={run.unlimited} />
+        </div>
       ) : (
         <p className="placeholder">Simulating…</p>
       )}

@@ -1,7 +1,8 @@
-// What the curves chart needs computed: which links, which rates, in which order. Pure.
-import { LINK_PRESETS, logSpace, type Scenario, type SweepPoint } from '../../model/index.ts';
-import type { CurveSeries } from '../charts/types.ts';
+// What the curves chart needs computed: which series (links and policies, or start times over a trace),
+// which x values, and in which order. Pure.
+import { LINK_PRESETS, POLICIES, logSpace, type PolicyName, type Scenario } from '../../model/index.ts';
 import { formatMbps } from '../charts/format.ts';
+import { POLICY_NAME } from '../policyNames.ts';
 
 /** 20 rates a decade from 100 to 1,000,000 pages/s. */
 export const SWEEP_RATES: readonly number[] = logSpace(100, 1e6, 81);
@@ -19,10 +20,73 @@ export function curveLinks(currentMbps: number): CurveLink[] {
   return links;
 }
 
-/** Everything but the rate and the link shapes a curve; scenarios with the same key share curves. */
-export function sweepKey(s: Scenario): string {
-  const { dirtyRate: _rate, linkMbps: _link, ...rest } = s;
-  return JSON.stringify(rest);
+/**
+ * What shapes every series of a plan: the scenario without the swept and per-series fields (the start
+ * time too: without a trace it plays no part, with one it is swept).
+ */
+function shapeKey(s: Scenario, traceId: string | null): string {
+  const { dirtyRate: _rate, linkMbps: _link, policy: _policy, traceStartS: _start, ...rest } = s;
+  return JSON.stringify(traceId === null ? rest : { ...rest, trace: traceId });
+}
+
+/** One series to compute: a link and a policy over the swept rates, or a policy over the trace's start times. */
+export interface SeriesSpec {
+  /** Cache id: the same id always means the same points. */
+  id: string;
+  policy: PolicyName;
+  linkMbps: number;
+  label: string;
+  /** The scenario's own link and policy (drawn emphasised). */
+  current: boolean;
+  /** Dirty rates (rate mode) or start times (start mode), in order. */
+  xs: readonly number[];
+}
+
+export interface CurvesPlan {
+  /** Identifies the whole set of series: the same key, nothing to do. */
+  key: string;
+  mode: 'rate' | 'start';
+  specs: SeriesSpec[];
+  traceId: string | null;
+}
+
+/** The policies to overlay: the chosen ones but the scenario's own, in POLICIES order. */
+export function comparedPolicies(current: PolicyName, compare: readonly PolicyName[]): PolicyName[] {
+  return POLICIES.filter((p) => p !== current && compare.includes(p));
+}
+
+/**
+ * Rate mode (no trace): the scenario's policy on Akoush's three links and the current one, plus each
+ * compared policy on the current link. Start mode (a trace): the scenario's policy and each compared one
+ * over the trace's start times, on the current link.
+ */
+export function planCurves(s: Scenario, compare: readonly PolicyName[], trace: { id: string; starts: readonly number[] } | null): CurvesPlan {
+  const shape = shapeKey(s, trace?.id ?? null);
+  const others = comparedPolicies(s.policy, compare);
+  let specs: SeriesSpec[];
+  if (trace) {
+    specs = [s.policy, ...others].map((policy) => ({
+      id: `${shape}|start|${policy}|${s.linkMbps}`,
+      policy,
+      linkMbps: s.linkMbps,
+      label: POLICY_NAME[policy],
+      current: policy === s.policy,
+      xs: trace.starts,
+    }));
+  } else {
+    specs = curveLinks(s.linkMbps).map((l) => ({ id: `${shape}|rate|${s.policy}|${l.linkMbps}`, policy: s.policy, xs: SWEEP_RATES, ...l }));
+    for (const policy of others) {
+      specs.push({
+        id: `${shape}|rate|${policy}|${s.linkMbps}`,
+        policy,
+        linkMbps: s.linkMbps,
+        label: `${POLICY_NAME[policy]} (${formatMbps(s.linkMbps)})`,
+        current: false,
+        xs: SWEEP_RATES,
+      });
+    }
+  }
+  return { key: specs.map((x) => x.id).join('\n'), mode: trace ? 'start' : 'rate', specs, traceId: trace?.id ?? null };
 }
 
 /** Indices 0..n-1, coarse first: every 8th, then the 4ths, 2nds and the rest, so a curve's shape shows early. */
@@ -37,16 +101,6 @@ export function coarseFirst(n: number): number[] {
       }
     }
   }
-  if (!seen.has(n - 1)) order.splice(1, 0, n - 1); // the right end early too
+  if (n > 1 && !seen.has(n - 1)) order.splice(1, 0, n - 1); // the right end early too
   return order;
-}
-
-/** The series as the chart takes them: points sorted by rate, possibly partial. */
-export function toSeries(links: readonly CurveLink[], points: (link: number) => readonly (SweepPoint | undefined)[]): CurveSeries[] {
-  return links.map((l) => ({
-    linkMbps: l.linkMbps,
-    label: l.label,
-    current: l.current,
-    points: points(l.linkMbps).filter((p): p is SweepPoint => p !== undefined),
-  }));
 }

@@ -1,31 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO, simulate, sweepPoint, type RunResult, type Scenario, type SweepPoint } from '../../model/index.ts';
+import { DEFAULT_SCENARIO, simulate, sweepPoint, traceFromSeries, type Scenario, type SweepPoint } from '../../model/index.ts';
+import type { RunOutput, StartPoint } from '../../worker/api.ts';
+import { traceInfo } from '../../worker/traces.ts';
 import type { Simulator } from '../worker/bridge.ts';
 import { abortError } from '../worker/slot.ts';
 import { SWEEP_RATES } from './curvesPlan.ts';
 import { startEngine } from './engine.ts';
-import { createAppStore } from './store.ts';
+import { createAppStore, type ActiveTrace } from './store.ts';
+
+const TRACE = traceFromSeries([0, 10, 20, 30], [1000, 40000, 2000, 2000]);
 
 /** A simulator whose runs finish when the test says, in any order. */
 function manualSimulator() {
-  const runs: { scenario: Scenario; finish: () => void }[] = [];
+  const runs: { scenario: Scenario; traceId: string | null; finish: () => void }[] = [];
   let sweepCalls = 0;
   let points = 0;
   const sim: Simulator = {
-    run: (scenario, signal) =>
-      new Promise<RunResult>((resolve, reject) => {
+    run: (scenario, signal, traceId = null) =>
+      new Promise<RunOutput>((resolve, reject) => {
         signal.addEventListener('abort', () => reject(abortError()));
-        runs.push({ scenario, finish: () => resolve(simulate(scenario)) });
+        runs.push({ scenario, traceId, finish: () => resolve({ result: simulate(scenario, traceId ? TRACE : undefined), unlimited: null }) });
       }),
     sweepChunk: async (base, tasks) => {
       sweepCalls++;
       points += tasks.length;
-      return tasks.map(([link, rate]): SweepPoint => sweepPoint(base, link, rate));
+      return tasks.map(([link, rate, policy]): SweepPoint => sweepPoint({ ...base, policy: policy ?? base.policy }, link, rate));
     },
+    startSweepChunk: async (base, _traceId, tasks) => {
+      sweepCalls++;
+      points += tasks.length;
+      return tasks.map(([startS, policy]): StartPoint => {
+        const r = simulate({ ...base, policy: policy ?? base.policy, traceStartS: startS }, TRACE);
+        return { startS, migrationTimeS: r.migrationTimeS, downtimeS: r.downtimeS, iterations: r.iterations, pagesSent: r.pagesSent };
+      });
+    },
+    loadTrace: async () => ({ ok: false, error: 'not in this test', line: 1 }),
+    forgetTraces: () => {},
     terminate: () => {},
   };
   return { sim, runs, sweeps: () => sweepCalls, points: () => points };
 }
+
+const ACTIVE: ActiveTrace = { id: 'test', kind: 'shipped', name: 'test', info: traceInfo(TRACE) };
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
@@ -73,5 +89,56 @@ describe('engine', () => {
     const next = store.getState().curves!;
     expect(next.complete).toBe(true);
     expect(next.series.map((s) => s.current)).toEqual([false, false, false, true]);
+  });
+
+  it('overlays compared policies on the current link, each swept once', async () => {
+    const store = makeStore();
+    const fake = manualSimulator();
+    startEngine(store, fake.sim);
+    await flush();
+    const before = fake.points();
+    store.getState().setCompare(['qemu', 'postcopy']);
+    await flush();
+    expect(fake.points() - before).toBe(2 * SWEEP_RATES.length);
+    const curves = store.getState().curves!;
+    expect(curves.complete).toBe(true);
+    expect(curves.series.map((s) => [s.policy, s.linkMbps, s.current])).toEqual([
+      ['xen', 94.2, false],
+      ['xen', 935, true],
+      ['xen', 7120, false],
+      ['qemu', 935, false],
+      ['postcopy', 935, false],
+    ]);
+    // Switching to a compared policy reuses its curve on the current link; only the other links are new.
+    const again = fake.points();
+    store.getState().setField('policy', 'qemu');
+    await flush();
+    expect(fake.points() - again).toBe(2 * SWEEP_RATES.length);
+    expect(store.getState().curves!.series.map((s) => s.policy)).toEqual(['qemu', 'qemu', 'qemu', 'postcopy']);
+  });
+
+  it('with a trace, sweeps start times instead of rates, and runs wait for a trace the link names', async () => {
+    const store = createAppStore({ scenario: { ...DEFAULT_SCENARIO }, presetId: null, notice: [], theme: 'light', largeType: false, holdRuns: true });
+    const fake = manualSimulator();
+    startEngine(store, fake.sim);
+    await flush();
+    expect(fake.runs).toHaveLength(0);
+    store.getState().setTrace(ACTIVE);
+    expect(fake.runs.map((r) => r.traceId)).toEqual(['test']);
+    await flush();
+    const curves = store.getState().curves!;
+    expect(curves.mode).toBe('start');
+    expect(curves.complete).toBe(true);
+    expect(curves.starts.map((s) => s.points.map((p) => p.startS))).toEqual([[0, 10, 20, 30]]);
+    // Moving the start reuses the sweep; the run follows it.
+    const calls = fake.sweeps();
+    store.getState().setField('traceStartS', 10);
+    await flush();
+    expect(fake.sweeps()).toBe(calls);
+    expect(fake.runs.at(-1)!.scenario.traceStartS).toBe(10);
+    // A start past a new trace's end is brought to its end.
+    store.getState().setField('traceStartS', 25);
+    store.getState().setTrace({ ...ACTIVE, id: 'short', info: { ...ACTIVE.info, endS: 20 } });
+    expect(store.getState().scenario.traceStartS).toBe(20);
   });
 });

@@ -1,85 +1,109 @@
 // Drives the simulator from the store: every scenario change aborts the work for the previous one,
 // starts the single run at once, and brings the curves up to date (from a cache when only the rate
-// changed, otherwise by sweeping coarse first in small chunks, publishing as they arrive).
-import type { Scenario, SweepPoint } from '../../model/index.ts';
-import type { SweepTask } from '../../worker/api.ts';
+// changed, otherwise by sweeping coarse first in small chunks, publishing as they arrive). The curves
+// are a plan of series (curvesPlan.ts): links and compared policies over the dirty rate, or, with a
+// trace, policies over the trace's start times.
+import type { SweepPoint } from '../../model/index.ts';
+import type { StartPoint } from '../../worker/api.ts';
+import type { CurveSeries } from '../charts/types.ts';
+import type { StartSeries } from '../charts/startSweep.ts';
 import type { Simulator } from '../worker/bridge.ts';
 import { isAbortError } from '../worker/slot.ts';
-import { SWEEP_RATES, coarseFirst, curveLinks, sweepKey, toSeries } from './curvesPlan.ts';
-import type { AppStore } from './store.ts';
+import { coarseFirst, planCurves, type CurvesPlan, type SeriesSpec } from './curvesPlan.ts';
+import type { AppState, AppStore } from './store.ts';
 
 /** Worker time per sweep chunk: short enough that a superseded sweep stops quickly. */
 const CHUNK_BUDGET_MS = 12;
 const CHUNK_TASKS = 96;
-/** Curves kept for reuse (a series is 81 small points). */
+/** Series kept for reuse (a series is 81 or up to 200 small points). */
 const MAX_CACHED_SERIES = 240;
+
+type Point = SweepPoint | StartPoint;
+
+/** The plan for a state: the trace's start times when a trace drives the rate. */
+export function planFor(state: Pick<AppState, 'scenario' | 'compare' | 'trace'>): CurvesPlan {
+  const trace = state.trace ? { id: state.trace.id, starts: state.trace.info.starts } : null;
+  return planCurves(state.scenario, state.compare, trace);
+}
 
 export function startEngine(store: AppStore, simulator: Simulator): () => void {
   let runAbort = new AbortController();
   let sweepAbort = new AbortController();
-  /** The curves being computed or already shown: same key and links means nothing to do. */
-  let sweeping: { key: string; links: string } | null = null;
-  /** Sweep points by `${sweepKey}|${link}`, indexed like SWEEP_RATES; partial series resume. */
-  const cache = new Map<string, (SweepPoint | undefined)[]>();
+  /** The plan being computed or already shown: the same key means nothing to do. */
+  let sweeping: string | null = null;
+  /** Points by series id, indexed like the series' xs; partial series resume. */
+  const cache = new Map<string, (Point | undefined)[]>();
 
   const failed = (signal: AbortSignal) => (e: unknown) => {
     if (signal.aborted || isAbortError(e)) return;
     store.getState().setWorkerError(e instanceof Error ? e.message : String(e));
   };
 
-  function seriesOf(key: string, link: number) {
-    const id = `${key}|${link}`;
-    let points = cache.get(id);
+  function pointsOf(spec: SeriesSpec) {
+    let points = cache.get(spec.id);
     if (!points) {
-      points = new Array(SWEEP_RATES.length);
-      cache.set(id, points);
+      points = new Array(spec.xs.length);
+      cache.set(spec.id, points);
       if (cache.size > MAX_CACHED_SERIES) cache.delete(cache.keys().next().value!);
     } else {
-      cache.delete(id); // refresh its place in the eviction order
-      cache.set(id, points);
+      cache.delete(spec.id); // refresh its place in the eviction order
+      cache.set(spec.id, points);
     }
     return points;
   }
 
-  function updateRun(scenario: Scenario, seq: number) {
+  function updateRun(state: AppState) {
+    const { scenario, seq } = state;
+    const traceId = state.trace?.id ?? null;
     runAbort.abort();
     runAbort = new AbortController();
     const signal = runAbort.signal;
-    simulator.run(scenario, signal).then((result) => {
-      if (!signal.aborted) store.getState().showRun({ seq, scenario, result });
+    simulator.run(scenario, signal, traceId).then(({ result, unlimited }) => {
+      if (!signal.aborted) store.getState().showRun({ seq, scenario, traceId, result, unlimited });
     }, failed(signal));
   }
 
-  function updateCurves(scenario: Scenario) {
-    const key = sweepKey(scenario);
-    const links = curveLinks(scenario.linkMbps);
-    const linkIds = links.map((l) => l.linkMbps).join(',');
-    // Only the rate changed: the sweep in progress (or the cached curves) still fits.
-    if (sweeping && sweeping.key === key && sweeping.links === linkIds) return;
+  function updateCurves(state: AppState) {
+    const { scenario } = state;
+    const plan = planFor(state);
+    // Only the rate (or, with a trace, the start) changed: the sweep in progress or the cache still fits.
+    if (sweeping === plan.key) return;
 
     const publish = () => {
-      const series = toSeries(links, (link) => seriesOf(key, link));
-      const complete = series.every((s) => s.points.length === SWEEP_RATES.length);
-      store.getState().showCurves({ key, series, complete });
+      const series: CurveSeries[] = [];
+      const starts: StartSeries[] = [];
+      let complete = true;
+      for (const spec of plan.specs) {
+        const points = pointsOf(spec).filter((p) => p !== undefined);
+        complete &&= points.length === spec.xs.length;
+        const { id, policy, linkMbps, label, current } = spec;
+        if (plan.mode === 'rate') series.push({ id, policy, linkMbps, label, current, points: points as SweepPoint[] });
+        else starts.push({ id, policy, label, current, points: points as StartPoint[] });
+      }
+      store.getState().showCurves({ key: plan.key, mode: plan.mode, series, starts, complete });
       return complete;
     };
     sweepAbort.abort();
     sweepAbort = new AbortController();
-    sweeping = { key, links: linkIds };
+    sweeping = plan.key;
     if (publish()) return;
 
     const signal = sweepAbort.signal;
-    const tasks: { link: number; index: number }[] = [];
-    for (const index of coarseFirst(SWEEP_RATES.length)) {
-      for (const l of links) if (!seriesOf(key, l.linkMbps)[index]) tasks.push({ link: l.linkMbps, index });
+    const tasks: { spec: SeriesSpec; index: number }[] = [];
+    const longest = Math.max(...plan.specs.map((s) => s.xs.length));
+    for (const index of coarseFirst(longest)) {
+      for (const spec of plan.specs) if (index < spec.xs.length && !pointsOf(spec)[index]) tasks.push({ spec, index });
     }
+    const chunk = (batch: typeof tasks): Promise<Point[]> =>
+      plan.mode === 'rate'
+        ? simulator.sweepChunk(scenario, batch.map((t) => [t.spec.linkMbps, t.spec.xs[t.index], t.spec.policy] as const), CHUNK_BUDGET_MS, signal)
+        : simulator.startSweepChunk(scenario, plan.traceId!, batch.map((t) => [t.spec.xs[t.index], t.spec.policy] as const), CHUNK_BUDGET_MS, signal);
     void (async () => {
       for (let next = 0; next < tasks.length; ) {
         const batch = tasks.slice(next, next + CHUNK_TASKS);
-        const chunk: SweepTask[] = batch.map((t) => [t.link, SWEEP_RATES[t.index]]);
-        const points = await simulator.sweepChunk(scenario, chunk, CHUNK_BUDGET_MS, signal);
+        const points = await chunk(batch);
         if (signal.aborted) return;
-        points.forEach((p, i) => (seriesOf(key, batch[i].link)[batch[i].index] = p));
+        points.forEach((p, i) => (pointsOf(batch[i].spec)[batch[i].index] = p));
         next += points.length;
         publish();
       }
@@ -89,16 +113,17 @@ export function startEngine(store: AppStore, simulator: Simulator): () => void {
     });
   }
 
-  const onChange = (scenario: Scenario, seq: number) => {
-    updateRun(scenario, seq);
-    updateCurves(scenario);
+  const onChange = (state: AppState) => {
+    if (state.holdRuns) return;
+    updateRun(state);
+    updateCurves(state);
   };
 
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.seq !== prev.seq) onChange(state.scenario, state.seq);
+    if (state.seq !== prev.seq) onChange(state);
+    else if (state.compare !== prev.compare && !state.holdRuns) updateCurves(state);
   });
-  const { scenario, seq } = store.getState();
-  onChange(scenario, seq);
+  onChange(store.getState());
 
   return () => {
     unsubscribe();

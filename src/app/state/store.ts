@@ -1,27 +1,53 @@
-// The app's state (zustand): the scenario the controls show, UI preferences, and the newest results.
-// Only the scenario goes into the URL; results live beside it.
+// The app's state (zustand): the scenario the controls show, the trace and compared policies, UI
+// preferences, and the newest results. The scenario, a shipped trace's name and the compared policies
+// go into the URL; results live beside them.
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { RunResult, Scenario } from '../../model/index.ts';
+import type { PolicyName, RunResult, Scenario } from '../../model/index.ts';
 import { PRESETS } from '../../model/presets.ts';
+import type { RunHeadline } from '../../worker/api.ts';
+import type { TraceInfo } from '../../worker/traces.ts';
 import type { CurveSeries } from '../charts/types.ts';
+import type { StartSeries } from '../charts/startSweep.ts';
 import { fitWorkingSet } from './ranges.ts';
 import { markInput } from './timing.ts';
 import { clampScenario } from './url.ts';
 
 export type Theme = 'light' | 'dark';
 
+/** A dirty-rate trace the simulator holds: one of the shipped ones, or an upload. */
+export interface ActiveTrace {
+  /** The simulator's id for it (shipped: its name; uploads: "upload-<n>"). */
+  id: string;
+  kind: 'shipped' | 'upload';
+  /** The shipped trace's name or the uploaded file's name. */
+  name: string;
+  info: TraceInfo;
+}
+
+export interface TraceStatus {
+  /** What is being read or parsed now. */
+  loading: string | null;
+  /** The last load's error ("line 17: rate "abc" is not a number"); the previous state is kept. */
+  error: string | null;
+}
+
 /** A single run's result and the scenario (and change number) it belongs to. */
 export interface RunView {
   seq: number;
   scenario: Scenario;
+  traceId: string | null;
   result: RunResult;
+  /** With a vCPU limit: the same run without it. */
+  unlimited: RunHeadline | null;
 }
 
-/** The curves for one sweep key (see curvesPlan.ts); partial until `complete`. */
+/** The curves for one plan (see curvesPlan.ts); partial until `complete`. */
 export interface CurvesView {
   key: string;
+  mode: 'rate' | 'start';
   series: CurveSeries[];
+  starts: StartSeries[];
   complete: boolean;
 }
 
@@ -31,6 +57,15 @@ export interface AppState {
   seq: number;
   /** The preset last applied (its description stays visible while the scenario is edited). */
   presetId: string | null;
+  /** The trace driving the dirty rate, or null for the scenario's constant rate. */
+  trace: ActiveTrace | null;
+  /** The last valid upload, selectable again after switching away from it. */
+  uploaded: ActiveTrace | null;
+  traceStatus: TraceStatus;
+  /** Runs wait while a trace named by the link loads, so no result without it is shown first. */
+  holdRuns: boolean;
+  /** Policies overlaid on the curves beside the scenario's own. */
+  compare: PolicyName[];
   run: RunView | null;
   curves: CurvesView | null;
   workerError: string | null;
@@ -41,6 +76,11 @@ export interface AppState {
 
   setField<K extends keyof Scenario>(key: K, value: Scenario[K]): void;
   applyPreset(id: string): void;
+  /** Makes `trace` (or none) drive the dirty rate; a start past its end is brought to the end. */
+  setTrace(trace: ActiveTrace | null, uploaded?: ActiveTrace | null): void;
+  setTraceStatus(status: Partial<TraceStatus>): void;
+  releaseRuns(notice?: string): void;
+  setCompare(policies: PolicyName[]): void;
   showRun(view: RunView): void;
   showCurves(view: CurvesView): void;
   setWorkerError(message: string | null): void;
@@ -55,6 +95,8 @@ export interface InitialState {
   notice: string[];
   theme: Theme;
   largeType: boolean;
+  compare?: PolicyName[];
+  holdRuns?: boolean;
 }
 
 function sameScenario(a: Scenario, b: Scenario): boolean {
@@ -64,23 +106,40 @@ function sameScenario(a: Scenario, b: Scenario): boolean {
 export function createAppStore(init: InitialState) {
   return createStore<AppState>()((set, get) => {
     /** A user's change: new change number, marked for User Timing. */
-    const change = (scenario: Scenario, presetId: string | null) => {
-      if (sameScenario(scenario, get().scenario) && presetId === get().presetId) return;
-      const seq = get().seq + 1;
+    const change = (scenario: Scenario, presetId: string | null, trace = get().trace, extra: Partial<AppState> = {}) => {
+      const now = get();
+      if (sameScenario(scenario, now.scenario) && presetId === now.presetId && trace === now.trace && Object.keys(extra).length === 0) return;
+      const seq = now.seq + 1;
       markInput(seq);
-      set({ scenario, seq, presetId });
+      set({ ...extra, scenario, seq, presetId, trace });
     };
     return {
+      compare: [],
+      holdRuns: false,
       ...init,
       seq: 0,
+      trace: null,
+      uploaded: null,
+      traceStatus: { loading: null, error: null },
       run: null,
       curves: null,
       workerError: null,
       setField: (key, value) => change(fitWorkingSet({ ...get().scenario, [key]: value }), get().presetId),
       applyPreset: (id) => {
         const preset = PRESETS.find((p) => p.id === id);
-        if (preset) change(clampScenario(preset.scenario), preset.id);
+        // A preset is a constant-rate scenario: it ends trace-driven runs.
+        if (preset) change(clampScenario(preset.scenario), preset.id, null);
       },
+      setTrace: (trace, uploaded = get().uploaded) => {
+        let scenario = get().scenario;
+        if (trace && scenario.traceStartS > trace.info.endS) scenario = { ...scenario, traceStartS: trace.info.endS };
+        const extra: Partial<AppState> = { traceStatus: { loading: null, error: null }, holdRuns: false };
+        if (uploaded !== get().uploaded) extra.uploaded = uploaded;
+        change(scenario, get().presetId, trace, extra);
+      },
+      setTraceStatus: (status) => set({ traceStatus: { ...get().traceStatus, ...status } }),
+      releaseRuns: (notice) => change(get().scenario, get().presetId, get().trace, { holdRuns: false, ...(notice ? { notice: [...get().notice, notice] } : {}) }),
+      setCompare: (compare) => set({ compare }),
       // A result is shown only if it answers the newest change; anything older is dropped here too.
       showRun: (view) => {
         if (view.seq === get().seq) set({ run: view, workerError: null });

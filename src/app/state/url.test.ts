@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, FIELDS, validateScenario, type Field, type Scenario } from '../../model/index.ts';
 import { PRESETS } from '../../model/presets.ts';
 import { fitWorkingSet, uiRange } from './ranges.ts';
-import { decodeUrl, encodeScenario, presetQuery } from './url.ts';
+import { decodeUrl, encodeScenario, encodeState, presetQuery } from './url.ts';
 
 function withinUi(s: Scenario): boolean {
   const values = s as unknown as Record<string, unknown>;
@@ -68,7 +68,37 @@ describe('URL encoding', () => {
   });
 
   it('opens a clean link with the defaults and no notice', () => {
-    expect(decodeUrl('')).toEqual({ scenario: DEFAULT_SCENARIO, presetId: null, ignored: [], hadState: false });
+    expect(decodeUrl('')).toEqual({ scenario: DEFAULT_SCENARIO, presetId: null, ignored: [], hadState: false, trace: null, compare: [] });
+  });
+
+  it('reads a shipped trace and the compared policies, and reports anything else', () => {
+    const d = decodeUrl('?trace=nfs-rising&compare=postcopy,qemu&rate=5');
+    expect(d).toMatchObject({ trace: 'nfs-rising', compare: ['qemu', 'postcopy'], ignored: [] });
+    expect(d.scenario.dirtyRate).toBe(5);
+    const bad = decodeUrl('?trace=%3Cscript%3E&compare=qemu,nope');
+    expect(bad.trace).toBeNull();
+    expect(bad.compare).toEqual(['qemu']);
+    expect(bad.ignored).toHaveLength(2);
+    expect(bad.ignored[0]).toMatch(/^trace: "<script>" is not one of nfs-rising, mapreduce-phases/);
+    expect(bad.ignored[1]).toMatch(/^compare: "nope"/);
+  });
+
+  it('writes the trace and the compared policies beside the scenario, and reads them back', () => {
+    const s = { ...DEFAULT_SCENARIO, policy: 'postcopy' as const, traceStartS: 120 };
+    const query = encodeState(s, { trace: 'mapreduce-phases', compare: ['hybrid', 'xen'] });
+    expect(query).toContain('trace=mapreduce-phases');
+    expect(query).toContain('compare=xen%2Chybrid');
+    expect(query).toContain('policy=postcopy');
+    expect(decodeUrl(`?${query}`)).toMatchObject({ scenario: s, trace: 'mapreduce-phases', compare: ['xen', 'hybrid'], ignored: [] });
+    expect(encodeState(s, { trace: null, compare: [] })).toBe(encodeScenario(s));
+  });
+
+  it('opens a link from before the policies and traces unchanged', () => {
+    // Every field of the first URL format, as written then: the new fields take their defaults.
+    const old = 'v=1&vm=2048&link=94.2&rate=3000&pattern=hotcold&wss=all&hot-fraction=0.1&hot-share=0.9&seed=1&pre=3.78&post=0.314&page=4096&policy=xen&max-iterations=29&min-dirty-pages=50&max-factor=3';
+    const d = decodeUrl(`?${old}`);
+    expect(d.ignored).toEqual([]);
+    expect(d.scenario).toEqual({ ...DEFAULT_SCENARIO, vmMiB: 2048, linkMbps: 94.2, dirtyRate: 3000, pattern: 'hotcold' });
   });
 
   it.each([

@@ -2,10 +2,12 @@
 // one query key per field of the model's FIELDS table (its command-line flag), a `v` version, and
 // `?preset=<id>` as a short form. Reading is defensive: only known keys are copied, every number is
 // parsed strictly and clamped into the control's range, anything else falls back to its default and
-// is listed in `ignored` (plain text, truncated) for the notice. It never throws.
-import { DEFAULT_SCENARIO, FIELDS, validateScenario, type Field, type Scenario } from '../../model/index.ts';
+// is listed in `ignored` (plain text, truncated) for the notice. It never throws. Beside the fields,
+// `trace=<name>` names a shipped trace and `compare=qemu,postcopy` the policies overlaid on the curves.
+import { DEFAULT_SCENARIO, FIELDS, POLICIES, validateScenario, type Field, type PolicyName, type Scenario } from '../../model/index.ts';
 import { PRESETS } from '../../model/presets.ts';
 import { FIELD_BY_FLAG, clampToField, fitWorkingSet, uiRange } from './ranges.ts';
+import { SHIPPED_TRACES, isShippedTrace, type ShippedTraceName } from './shippedTraces.ts';
 
 export const URL_VERSION = 1;
 /** Longer links are cut here: nothing legitimate comes near it. */
@@ -24,6 +26,16 @@ export interface DecodedUrl {
   ignored: string[];
   /** The link held any state at all (so it is rewritten into canonical form). */
   hadState: boolean;
+  /** A shipped trace named by `trace=`. */
+  trace: ShippedTraceName | null;
+  /** Policies named by `compare=`, in POLICIES order. */
+  compare: PolicyName[];
+}
+
+/** What the URL holds besides the scenario. */
+export interface UrlExtras {
+  trace: ShippedTraceName | null;
+  compare: readonly PolicyName[];
 }
 
 /** Text from a link, safe to show: no control characters, short. */
@@ -98,10 +110,14 @@ export function decodeUrl(search: string, hash = ''): DecodedUrl {
   const raw = new Map<string, string>();
   let presetRaw: string | null = null;
   let versionRaw: string | null = null;
+  let traceRaw: string | null = null;
+  let compareRaw: string | null = null;
   const unknown: string[] = [];
   for (const [key, value] of entries) {
     if (key === 'v') versionRaw ??= value;
     else if (key === 'preset') presetRaw ??= value;
+    else if (key === 'trace') traceRaw ??= value;
+    else if (key === 'compare') compareRaw ??= value;
     else if (FIELD_BY_FLAG.has(key)) {
       if (raw.has(key)) ignored.push(`${key}: repeated; the first value was used`);
       else raw.set(key, value);
@@ -143,8 +159,25 @@ export function decodeUrl(search: string, hash = ''): DecodedUrl {
     result = { ...DEFAULT_SCENARIO };
     presetId = null;
   }
+  const trace = readTrace(traceRaw, ignored);
+  const compare = readCompare(compareRaw, ignored);
   if (ignored.length > MAX_NOTES) ignored.splice(MAX_NOTES - 1, ignored.length, `and ${ignored.length - MAX_NOTES + 1} more problems`);
-  return { scenario: result, presetId, ignored, hadState: entries.length > 0 || fragment.length > 0 };
+  return { scenario: result, presetId, ignored, hadState: entries.length > 0 || fragment.length > 0, trace, compare };
+}
+
+function readTrace(raw: string | null, ignored: string[]): ShippedTraceName | null {
+  if (raw === null || raw === '' || raw === 'none') return null;
+  if (isShippedTrace(raw)) return raw;
+  ignored.push(`trace: "${safeText(raw)}" is not one of ${SHIPPED_TRACES.map((t) => t.name).join(', ')}; ignored (uploaded traces cannot be in a link)`);
+  return null;
+}
+
+function readCompare(raw: string | null, ignored: string[]): PolicyName[] {
+  if (raw === null || raw === '') return [];
+  const names = raw.split(',').slice(0, POLICIES.length + 4);
+  const bad = names.filter((n) => !(POLICIES as readonly string[]).includes(n));
+  if (bad.length) ignored.push(`compare: "${safeText(bad[0])}" is not one of ${POLICIES.join(', ')}; ignored`);
+  return POLICIES.filter((p) => names.includes(p));
 }
 
 /** Every field of a trusted scenario brought into the controls' ranges (presets may reach past them). */
@@ -165,6 +198,14 @@ export function encodeScenario(s: Scenario): string {
     const value = values[field.key];
     params.set(field.flag, value === null ? NONE : String(value));
   }
+  return params.toString();
+}
+
+/** The scenario's query string with the trace and the compared policies, when there are any. */
+export function encodeState(s: Scenario, extras: UrlExtras): string {
+  const params = new URLSearchParams(encodeScenario(s));
+  if (extras.trace) params.set('trace', extras.trace);
+  if (extras.compare.length) params.set('compare', POLICIES.filter((p) => extras.compare.includes(p)).join(','));
   return params.toString();
 }
 

@@ -1,12 +1,19 @@
-// Mirrors the scenario into the address bar with history.replaceState, debounced: one entry, not one
-// per slider tick.
-import { encodeScenario } from './url.ts';
-import type { AppStore } from './store.ts';
+// Mirrors the scenario (with a shipped trace's name and the compared policies) into the address bar
+// with history.replaceState, debounced: one entry, not one per slider tick. An uploaded trace cannot be
+// in a link; the header says so while one is active.
+import { isShippedTrace } from './shippedTraces.ts';
+import { encodeState } from './url.ts';
+import type { AppState, AppStore } from './store.ts';
 
 const DEBOUNCE_MS = 250;
 
+export function stateQuery(state: Pick<AppState, 'scenario' | 'trace' | 'compare'>): string {
+  const trace = state.trace?.kind === 'shipped' && isShippedTrace(state.trace.name) ? state.trace.name : null;
+  return encodeState(state.scenario, { trace, compare: state.compare });
+}
+
 export function scenarioHref(store: AppStore): string {
-  return `${location.origin}${location.pathname}?${encodeScenario(store.getState().scenario)}`;
+  return `${location.origin}${location.pathname}?${stateQuery(store.getState())}`;
 }
 
 export function startUrlSync(store: AppStore, rewriteNow: boolean): { flush(): void; stop(): void } {
@@ -17,10 +24,11 @@ export function startUrlSync(store: AppStore, rewriteNow: boolean): { flush(): v
     const href = scenarioHref(store);
     if (href !== location.href) history.replaceState(history.state, '', href);
   };
-  // A link that held anything is rewritten at once into its canonical form, junk dropped.
-  if (rewriteNow) write();
+  // A link that held anything is rewritten at once into its canonical form, junk dropped (a trace the
+  // link names stays in it while it loads).
+  if (rewriteNow && !store.getState().holdRuns) write();
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.scenario === prev.scenario) return;
+    if (state.scenario === prev.scenario && state.trace === prev.trace && state.compare === prev.compare && state.holdRuns === prev.holdRuns) return;
     clearTimeout(timer);
     timer = setTimeout(write, DEBOUNCE_MS);
   });

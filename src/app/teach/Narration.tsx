@@ -1,0 +1,39 @@
+// The narration panel: what the current step does and why, with the step's numbers and glossary
+// tooltips. It follows the frame on the map (so words and picture always agree).
+import { useMemo } from 'react';
+import { narrate, type StepContext } from './narrate.ts';
+import { Term } from './Term.tsx';
+import { useTeach } from './teachStore.ts';
+
+export function Narration() {
+  const shown = useTeach((s) => s.shown);
+  const summary = useTeach((s) => s.summary);
+  const granularity = useTeach((s) => s.granularity);
+  const narration = useMemo(() => {
+    if (!shown || !summary) return null;
+    const ctx: StepContext = { policy: summary.policy, pages: summary.pages, granularity, counts: shown.counts, iteration: shown.context.iteration, totalSent: shown.context.totalSent, run: summary.run };
+    return narrate(shown.event, ctx);
+  }, [shown, summary, granularity]);
+  return (
+    <div className="teach__narration" data-testid="narration" data-event={shown?.eventIndex ?? ''}>
+      {narration ? (
+        <>
+          <h3 className="teach__narration-title">{narration.title}</h3>
+          <p className="teach__narration-text">
+            {narration.parts.map((p, i) =>
+              typeof p === 'string' ? (
+                p
+              ) : (
+                <Term key={i} term={p.term}>
+                  {p.text}
+                </Term>
+              ),
+            )}
+          </p>
+        </>
+      ) : (
+        <p className="teach__narration-text">Loading the run…</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,366 @@
+// What the teaching mode says about one step of a run: a pure function of the event and the numbers
+// around it (the map's counts, the iteration so far, the run's totals), so it is tested without a DOM.
+// The result is text with glossary terms marked, for Narration.tsx to render as tooltips.
+import type { PolicyName } from '../../model/index.ts';
+import { PageState, type BatchEvent, type ReplayEvent, type StepGranularity } from '../../model/replay/index.ts';
+import type { GlossaryTerm } from './glossary.ts';
+
+/** Plain text, or a glossary term shown as `text` with its definition in a tooltip. */
+export type Segment = string | { term: GlossaryTerm; text: string };
+
+export interface Narration {
+  /** A short heading: "Iteration 4, batch 12 of 18". */
+  title: string;
+  parts: Segment[];
+}
+
+/** The numbers around the event that the narration needs (the worker computes them with the frame). */
+export interface StepContext {
+  policy: PolicyName;
+  /** Pages of the VM. */
+  pages: number;
+  /** How the player steps: per batch or per iteration (a batch then speaks for its whole pass). */
+  granularity: StepGranularity;
+  /** Pages per PageState code in the map at this event. */
+  counts: ArrayLike<number>;
+  /** The event's iteration up to and including this event. */
+  iteration: {
+    sent: number;
+    skipped: number;
+    /** When its first batch started, s. */
+    startS: number;
+    /** This batch's number in its pass (1-based; 0 when the event is not a batch). */
+    batch: number;
+    /** Batches in the pass. */
+    batches: number;
+  };
+  /** Pages sent in all iterations up to and including this event. */
+  totalSent: number;
+  /** The run's totals. */
+  run: { migrationTimeS: number; downtimeS: number; iterations: number };
+}
+
+const nf = new Intl.NumberFormat('en-US');
+
+/** 18204 -> "18,204". */
+export function count(n: number): string {
+  return nf.format(Math.round(n));
+}
+
+/** Seconds in a form for speech: "36 ms", "0.64 s", "12.3 s". */
+export function seconds(s: number): string {
+  if (!Number.isFinite(s)) return '–';
+  if (s === 0) return '0 s';
+  if (Math.abs(s) < 1) return `${Math.abs(s) < 0.01 ? (s * 1000).toFixed(1) : Math.round(s * 1000)} ms`;
+  if (Math.abs(s) < 10) return `${s.toFixed(2)} s`;
+  if (Math.abs(s) < 100) return `${s.toFixed(1)} s`;
+  return `${Math.round(s)} s`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+
+const t = (term: GlossaryTerm, text: string = term): Segment => ({ term, text });
+
+/** The narration as plain text (for tests and the screen-reader summary). */
+export function narrationText(n: Narration): string {
+  return n.parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+}
+
+/** Pages written since the last clean that the map shows now (not counting this batch's own pages). */
+export function dirtyNow(counts: ArrayLike<number>): number {
+  return counts[PageState.DIRTY] + counts[PageState.TO_SEND_DIRTY] + counts[PageState.SKIPPED];
+}
+
+const isXen = (p: PolicyName) => p === 'xen';
+
+export function narrate(event: ReplayEvent, ctx: StepContext): Narration {
+  switch (event.kind) {
+    case 'pre-migration':
+      return {
+        title: 'Before the migration',
+        parts: [
+          `The source and the destination prepare (initialisation and reservation) for ${seconds(event.durationS)}. `,
+          `All ${count(event.pages)} pages of the VM are still to send. `,
+          ...(ctx.policy === 'postcopy' || ctx.policy === 'hybrid'
+            ? ['The guest keeps running at the source until the switch-over.']
+            : ['In ', t('pre-copy'), ' the guest keeps running while its memory is copied, ', t('iteration'), ' after iteration.']),
+        ],
+      };
+    case 'peek':
+      return {
+        title: `Iteration ${event.iteration}: peek`,
+        parts: [
+          'Before its next ',
+          t('batch'),
+          ', Xen takes a ',
+          t('peek'),
+          ` at the dirty bitmap: ${plural(event.dirtyPages, 'page has', 'pages have')} been written since the last clean. `,
+          'Pages of the coming batch among them will be skipped.',
+        ],
+      };
+    case 'batch':
+      return narrateBatch(event, ctx);
+    case 'final-copy':
+      return narrateFinalCopy(event, ctx);
+    case 'clean':
+      return {
+        title: `Iteration ${event.iteration}: clean`,
+        parts: [
+          `The dirty bitmap becomes the next iteration's `,
+          t('to-send list'),
+          `: ${plural(event.dirtied, 'page')} written during iteration ${event.iteration}. The bitmap is cleared and the guest's next writes mark pages `,
+          t('dirty page', 'dirty'),
+          ' again.',
+        ],
+      };
+    case 'stop-decision':
+      return narrateStop(event, ctx);
+    case 'throttle':
+      return {
+        title: 'Auto-converge',
+        parts: [
+          'The guest dirties memory faster than it can be sent, so QEMU applies a ',
+          t('throttle'),
+          `: ${Math.round(event.throttle * 100)}% of its CPU is now taken away, and it writes pages more slowly.`,
+        ],
+      };
+    case 'pause':
+      if (event.stateOnly)
+        return {
+          title: 'Switch-over',
+          parts: [
+            'The guest is paused and only its CPU and device state go across: ',
+            t('downtime'),
+            ` starts. Its ${count(ctx.pages - ctx.counts[PageState.CLEAN])} missing pages will follow after it resumes at the destination (`,
+            t('post-copy'),
+            ').',
+          ],
+        };
+      return {
+        title: 'Pause: stop-and-copy begins',
+        parts: [
+          'The guest is paused, so no page can be dirtied any more: ',
+          t('downtime'),
+          ' starts. The ',
+          t('stop-and-copy'),
+          ` sends the ${plural(event.pagesToSend, 'page')} still dirty`,
+          event.pagesToSend > 0 ? `; the guest stays paused for ${seconds(event.durationS)} before commitment.` : '.',
+        ],
+      };
+    case 'commit':
+      return {
+        title: 'Commitment',
+        parts: [`The destination commits the migrated VM; commitment and activation take ${seconds(event.durationS)}. `, 'The guest is still paused, so this time is part of the ', t('downtime'), '.'],
+      };
+    case 'activate':
+      return {
+        title: 'Activation',
+        parts: [
+          'The VM runs at the destination. ',
+          ...(ctx.policy === 'postcopy' || ctx.policy === 'hybrid'
+            ? ['Pages it has not received yet are pushed in the background; touching one first is a ', t('remote fault'), '.']
+            : [`It was paused for ${seconds(ctx.run.downtimeS)} in all: that is the `, t('downtime'), '.']),
+        ],
+      };
+    case 'push':
+      return {
+        title: `Post-copy push`,
+        parts: [
+          `The source pushed ${plural(event.pushed, 'missing page')} (pages ${count(event.from)}–${count(event.to - 1)}) in ${seconds(event.endS - event.startS)}`,
+          ...(event.faulted > 0
+            ? [`; meanwhile the running guest touched ${plural(event.faulted, 'page')} that had not arrived, each a `, t('remote fault'), ' fetched on demand while it waited.']
+            : ['.']),
+          ` ${count(ctx.pages - ctx.counts[PageState.CLEAN] - ctx.counts[PageState.SENT] - ctx.counts[PageState.SENT_THIS_BATCH] - ctx.counts[PageState.FAULTED])} pages are still missing.`,
+        ],
+      };
+    case 'end':
+      return {
+        title: 'Migration complete',
+        parts: [
+          `The migration took ${seconds(event.migrationTimeS)} with ${seconds(event.downtimeS)} of `,
+          t('downtime'),
+          `, over ${plural(event.iterations, 'iteration')}. It sent ${count(event.totalSent)} pages: ${(event.totalSent / ctx.pages).toFixed(2)}× the VM's memory`,
+          event.remoteFaults ? `, with ${plural(event.remoteFaults, 'remote fault')}.` : '.',
+        ],
+      };
+  }
+}
+
+function narrateBatch(e: BatchEvent, ctx: StepContext): Narration {
+  const { counts, iteration: it } = ctx;
+  const dirty = dirtyNow(counts);
+  const waiting = counts[PageState.TO_SEND] + counts[PageState.TO_SEND_DIRTY];
+  const skippedPart: Segment[] = [];
+  if (ctx.granularity === 'iteration') {
+    if (it.skipped > 0) skippedPart.push(` and skipped ${plural(it.skipped, 'page')} (`, t('skip'), ': they were dirty again when their batch was prepared)');
+    return {
+      title: `Iteration ${e.iteration}`,
+      parts: [
+        `Iteration ${e.iteration} sent ${plural(it.sent, 'page')} in ${seconds(e.endS - it.startS)}`,
+        ...skippedPart,
+        '. Meanwhile the guest wrote to memory: ',
+        `${plural(dirty, 'page is', 'pages are')} now `,
+        t('dirty page', 'dirty'),
+        dirty > 0 ? ' and will be sent again in the next iteration' : '',
+        e.iteration === 1 ? '.' : `, out of ${count(it.sent + it.skipped)} this iteration set out to send.`,
+        ...(dirty > 0 && dirty >= 0.9 * (it.sent + it.skipped) && e.iteration > 1 ? [' The dirty set is hardly shrinking: the ', t('writable working set'), ' is being rewritten about as fast as it is sent.'] : []),
+      ],
+    };
+  }
+  if (e.skipped > 0) skippedPart.push(` and skipped ${plural(e.skipped, 'page')} (`, t('skip'), ': dirty again already)');
+  return {
+    title: `Iteration ${e.iteration}, batch ${it.batch} of ${it.batches}`,
+    parts: [
+      'This ',
+      t('batch'),
+      ` sent ${plural(e.sent, 'page')} (pages ${count(e.from)}–${count(e.to - 1)}) in ${seconds(e.endS - e.startS)}`,
+      ...skippedPart,
+      `. So far iteration ${e.iteration} has sent ${count(it.sent)}; ${count(waiting)} of its `,
+      t('to-send list'),
+      ' are still waiting. ',
+      `Since the last clean the guest has made ${plural(dirty, 'page')} `,
+      t('dirty page', 'dirty'),
+      ctx.policy === 'xen' ? ' (the next peek sees them)' : '',
+      dirty > 0 ? ': those already sent must go again.' : '.',
+    ],
+  };
+}
+
+function narrateFinalCopy(e: BatchEvent, ctx: StepContext): Narration {
+  const it = ctx.iteration;
+  if (ctx.granularity === 'iteration')
+    return {
+      title: 'Stop-and-copy',
+      parts: [
+        'With the guest paused, the ',
+        t('stop-and-copy'),
+        ` sent the last ${plural(it.sent, 'page')} in ${seconds(e.endS - it.startS)}. Every second of it is `,
+        t('downtime'),
+        ': the more pages were still dirty, the longer the guest is frozen.',
+      ],
+    };
+  return {
+    title: `Stop-and-copy, batch ${it.batch} of ${it.batches}`,
+    parts: ['With the guest paused, this ', t('batch'), ` of the `, t('stop-and-copy'), ` sent ${plural(e.sent, 'page')} in ${seconds(e.endS - e.startS)}; ${count(it.sent)} sent so far while the guest waits.`],
+  };
+}
+
+function narrateStop(e: Extract<ReplayEvent, { kind: 'stop-decision' }>, ctx: StepContext): Narration {
+  const l = e.limits;
+  const stillDirty = e.dirtied ?? dirtyNow(ctx.counts);
+  const title = e.reason === null ? `Iteration ${e.iteration}: go on` : `Iteration ${e.iteration}: stop pre-copy`;
+  switch (e.reason) {
+    case null: {
+      if (isXen(ctx.policy) || ctx.policy === 'xen-v2') {
+        const n = isXen(ctx.policy) ? e.sentAndSkipped : stillDirty;
+        return {
+          title,
+          parts: [
+            `Iteration ${e.iteration} ${isXen(ctx.policy) ? 'sent and skipped' : 'left'} ${plural(n, 'page')}: not below the ${count(l.minDirtyPages ?? 0)} that would end it`,
+            l.maxTotalSent !== undefined ? `; ${count(e.totalSent)} pages sent so far, below the limit of ${count(l.maxTotalSent)}` : '',
+            l.maxIterations !== undefined ? `; iteration ${e.iteration} of at most ${l.maxIterations}` : '',
+            '. So ',
+            t('pre-copy'),
+            ' goes on with another ',
+            t('iteration'),
+            '.',
+          ],
+        };
+      }
+      return {
+        title,
+        parts: [
+          `${plural(stillDirty, 'page is', 'pages are')} `,
+          t('dirty page', 'dirty'),
+          l.thresholdPages !== undefined ? `; only ${count(l.thresholdPages)} fit within the downtime limit at the link's speed` : '',
+          '. So ',
+          t('pre-copy'),
+          ' goes on with another ',
+          t('iteration'),
+          '.',
+        ],
+      };
+    }
+    case 'few-dirty-pages':
+      return {
+        title,
+        parts: [
+          `Iteration ${e.iteration} ${isXen(ctx.policy) ? 'sent and skipped' : 'left'} only ${plural(isXen(ctx.policy) ? e.sentAndSkipped : stillDirty, 'page')}, fewer than ${count(l.minDirtyPages ?? 0)}: pre-copy has converged. `,
+          'The few pages still dirty go in the ',
+          t('stop-and-copy'),
+          ', so the ',
+          t('downtime'),
+          ' stays short.',
+        ],
+      };
+    case 'max-iterations':
+      return {
+        title,
+        parts: [
+          `${plural(e.iteration, 'iteration')} done: ${isXen(ctx.policy) ? 'Xen' : 'the policy'} forces the `,
+          t('stop-and-copy'),
+          ` even though ${plural(stillDirty, 'page is', 'pages are')} still `,
+          t('dirty page', 'dirty'),
+          ' — this is why ',
+          t('downtime'),
+          ' jumps.',
+        ],
+      };
+    case 'max-data-factor':
+      return {
+        title,
+        parts: [
+          `${count(e.totalSent)} pages sent so far, more than ${count(l.maxTotalSent ?? 0)} (${(l.maxTotalSent ?? 0) / ctx.pages}× the VM): Xen stops trying to converge and forces the `,
+          t('stop-and-copy'),
+          ` with ${plural(stillDirty, 'page')} still `,
+          t('dirty page', 'dirty'),
+          '. They all add to the ',
+          t('downtime'),
+          '.',
+        ],
+      };
+    case 'within-downtime-limit':
+      return {
+        title,
+        parts: [
+          `Only ${plural(stillDirty, 'page is', 'pages are')} `,
+          t('dirty page', 'dirty'),
+          l.thresholdPages !== undefined ? `, no more than the ${count(l.thresholdPages)} the link can send within the downtime limit` : '',
+          ': QEMU switches over. The ',
+          t('stop-and-copy'),
+          ' should fit in the allowed ',
+          t('downtime'),
+          '.',
+        ],
+      };
+    case 'no-convergence':
+      return {
+        title,
+        parts: [
+          `After ${seconds(e.precopyS)} of `,
+          t('pre-copy'),
+          ` the ${plural(stillDirty, 'dirty page')} still do not fit the downtime limit, and the timeout has passed: QEMU forces the `,
+          t('stop-and-copy'),
+          ' anyway, and the ',
+          t('downtime'),
+          ' will be long.',
+        ],
+      };
+    case 'postcopy':
+      return {
+        title: 'Switch over at once',
+        parts: [t('post-copy', 'Post-copy'), ' does not wait for memory to converge: the guest moves to the destination first, and its pages follow.'],
+      };
+    case 'postcopy-hybrid':
+      return {
+        title: 'Switch over after one pass',
+        parts: [
+          'Hybrid migration made one ',
+          t('pre-copy'),
+          ` pass; now it switches to `,
+          t('post-copy'),
+          `: the ${plural(stillDirty, 'page')} dirtied meanwhile follow after the guest resumes at the destination.`,
+        ],
+      };
+  }
+}
