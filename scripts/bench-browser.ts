@@ -7,7 +7,8 @@
 //
 // It builds nothing: it serves the existing dist/ with `vite preview` on its own port and stops it
 // at the end.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { waitForServer } from './wait-for-server.ts';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -29,19 +30,6 @@ function quantile(sorted: number[], q: number): number {
 
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : '–');
 
-async function waitForServer(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited with code ${server.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no server at ${url} after 30 s`);
-}
 
 async function settled(page: Page): Promise<void> {
   await page.locator('.summary[aria-busy="false"]').waitFor();

@@ -7,7 +7,8 @@
 //   npm run build && npx tsx scripts/bench-fps.ts [--port 4175] [--seconds 5]
 //
 // It serves the existing dist/ with `vite preview` on its own port and stops it at the end.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { waitForServer } from './wait-for-server.ts';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -22,19 +23,6 @@ const SECONDS = option('seconds', 5);
 const ROOT = resolve(import.meta.dirname, '..');
 const BROWSER = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
 
-async function waitForServer(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited with code ${server.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no server at ${url} after 30 s`);
-}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -6,6 +6,7 @@ import { scaleBand, scaleLinear, scaleLog } from 'd3';
 import { useId, useMemo, useState } from 'react';
 import type { RunResult } from '../../model/result.ts';
 import { AxisLeft, GridRows } from './Axis.tsx';
+import { HatchPattern } from './HatchPattern.tsx';
 import { ChartFrame, LegendItem, LogToggle } from './ChartFrame.tsx';
 import { formatPages, formatPagesTick, formatSeconds } from './format.ts';
 import {
@@ -153,10 +154,7 @@ function IterationPlot({ result, log, width, fontPx }: { result: RunResult; log:
     <>
       <svg width={width} height={height} role="img" aria-label={iterationSummary(result)}>
         <defs>
-          <pattern id={patternId} patternUnits="userSpaceOnUse" width={6} height={6} patternTransform="rotate(45)">
-            <rect className="hatch-bg" width={6} height={6} />
-            <line className="hatch-line" x1={1.5} y1={0} x2={1.5} y2={6} strokeWidth={3} />
-          </pattern>
+          <HatchPattern id={patternId} />
         </defs>
         <g transform={`translate(${margin.left},${margin.top})`}>
           <GridRows ticks={yTicks} scale={y} width={innerW} />

@@ -6,6 +6,7 @@ import { pointer, scaleLinear } from 'd3';
 import { useId, useMemo, useState, type PointerEvent } from 'react';
 import type { RunResult } from '../../model/result.ts';
 import { AxisBottom, GridColumns } from './Axis.tsx';
+import { HatchPattern } from './HatchPattern.tsx';
 import { ChartFrame, LegendItem } from './ChartFrame.tsx';
 import { formatPages, formatSeconds, formatSecondsTick } from './format.ts';
 import { BASE_FONT_PX, clamp, domId, scaleMargin, scaleTicks, textWidth, tickCount } from './scales.ts';
@@ -151,10 +152,7 @@ function TimelinePlot({ width, fontPx, stages, result }: { width: number; fontPx
     <>
       <svg width={width} height={height} role="img" aria-label={timelineSummary(stages, result)}>
         <defs>
-          <pattern id={patternId} patternUnits="userSpaceOnUse" width={6} height={6} patternTransform="rotate(45)">
-            <rect className="hatch-bg" width={6} height={6} />
-            <line className="hatch-line" x1={1.5} y1={0} x2={1.5} y2={6} strokeWidth={3} />
-          </pattern>
+          <HatchPattern id={patternId} />
         </defs>
         <g transform={`translate(${margin.left},0)`}>
           <g transform={`translate(0,${trackTop - 4})`}>
