@@ -103,3 +103,41 @@ test('an unknown trace in a link is reported and ignored', async ({ page }) => {
   await expect(page.getByLabel('Trace', { exact: true })).toHaveValue('none');
   await expect(numberField(page, 'Page dirty rate')).toHaveValue('3000');
 });
+
+test('an upload over 50 MB is refused before it is read, and nothing else changes', async ({ page }, testInfo) => {
+  // A sparse file: 50 MB and one byte on disk in no time; the app must refuse it by its size alone.
+  const path = testInfo.outputPath('huge.csv');
+  const { open } = await import('node:fs/promises');
+  const handle = await open(path, 'w');
+  await handle.truncate(50 * 1024 * 1024 + 1);
+  await handle.close();
+
+  await page.goto('./?preset=akoush-1g');
+  await settled(page);
+  const before = await summary(page);
+  await page.getByLabel('Upload a CSV trace').setInputFiles(path);
+  await expect(page.getByTestId('trace-error')).toHaveText('Trace not loaded: the file is 50.0 MB (52,428,801 bytes); traces may be at most 50 MB');
+  await expect(page.getByLabel('Trace', { exact: true })).toHaveValue('none');
+  await expect(slider(page, 'Page dirty rate')).toBeEnabled();
+  expect(await summary(page)).toEqual(before);
+});
+
+test('a large valid upload (a million rows) parses in the worker while the controls stay live', async ({ page }, testInfo) => {
+  const rows = 1_000_000;
+  const lines = ['time_s,dirty_pages_per_s'];
+  for (let t = 0; t < rows; t++) lines.push(`${t},${(t * 7919) % 40000}`);
+  const path = testInfo.outputPath('million.csv');
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(path, lines.join('\n') + '\n');
+
+  await page.goto('./?preset=akoush-1g');
+  await settled(page);
+  await page.getByLabel('Upload a CSV trace').setInputFiles(path);
+  // While the worker parses, the main thread still answers: a slider change shows its result.
+  await numberField(page, 'Link speed').fill('7120');
+  await numberField(page, 'Link speed').press('Enter');
+  await expect(page.getByTestId('trace-info')).toContainText('million.csv: 1,000,000 rows', { timeout: 30_000 });
+  await settled(page);
+  await expect(page.getByTestId('rate-from-trace')).toBeVisible();
+  await expect.poll(() => page.url()).toContain('link=7120');
+});

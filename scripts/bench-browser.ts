@@ -1,7 +1,8 @@
 // Browser benchmark: opens the built app in Chromium, drags sliders for ~5 s each, and prints the
 // User Timing measures the app records ("update": input -> frame showing the summary and the
 // per-iteration chart; "curves": input -> frame showing the curves) and the longest main-thread task
-// (PerformanceObserver "longtask"). It prints numbers; it asserts nothing (CI machines are noisy).
+// (PerformanceObserver "longtask"); then ticks the compared policies ("compare": toggle -> complete
+// curves with them). It prints numbers; it asserts nothing (CI machines are noisy).
 //
 //   npm run build && npx tsx scripts/bench-browser.ts [--port 4174] [--seconds 5]
 //
@@ -85,6 +86,23 @@ async function runPhase(page: Page, base: string, phase: Phase) {
   return { ...(collected as { update: number[]; curves: number[]; longest: number; longTasks: number }), moves };
 }
 
+/** Ticks and unticks the compared policies one at a time, waiting for complete curves after each. */
+async function toggleCompared(page: Page, base: string, rounds: number) {
+  await page.goto(base + '?preset=akoush-1g');
+  await settled(page);
+  await page.evaluate(() => performance.clearMeasures());
+  const boxes = page.locator('.compare-policies input:not([disabled])');
+  const n = await boxes.count();
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < n; i++) {
+      await boxes.nth(i).click();
+      await settled(page);
+    }
+  }
+  await page.waitForTimeout(200);
+  return (await page.evaluate(`performance.getEntriesByName('compare', 'measure').map((e) => e.duration).sort((a, b) => a - b)`)) as number[];
+}
+
 async function main() {
   if (!existsSync(resolve(ROOT, 'dist/index.html'))) {
     console.error('No dist/ to serve: run `npm run build` first.');
@@ -122,6 +140,9 @@ async function main() {
       console.log(`  curves  median ${ms(quantile(r.curves, 0.5))}   p95 ${ms(quantile(r.curves, 0.95))}   max ${ms(r.curves.at(-1) ?? NaN)}`);
       console.log(`  longest main-thread task while dragging: ${r.longTasks ? ms(r.longest) : 'none over 50 ms'} (${r.longTasks} long tasks)\n`);
     }
+    const compare = await toggleCompared(page, base, 4);
+    console.log(`Ticking compared policies, 1 GiB VM, 1 Gbps: ${compare.length} "compare" measures (toggle -> complete curves)`);
+    console.log(`  compare median ${ms(quantile(compare, 0.5))}   p95 ${ms(quantile(compare, 0.95))}   max ${ms(compare.at(-1) ?? NaN)}\n`);
   } finally {
     await browser.close();
     server.kill();

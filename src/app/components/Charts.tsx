@@ -6,7 +6,7 @@ import { CurvesChart, IterationChart, StartSweepChart, TimelineChart, type Curve
 import { POLICY_NAME } from '../policyNames.ts';
 import { planFor } from '../state/engine.ts';
 import { useApp, type ActiveTrace, type CurvesView, type RunView } from '../state/store.ts';
-import { inNextFrame, measureShown } from '../state/timing.ts';
+import { inNextFrame, measureCompare, measureShown } from '../state/timing.ts';
 
 interface Shown {
   mode: 'rate' | 'start';
@@ -73,6 +73,8 @@ function ChartsOf({ run }: { run: RunView }) {
 
   useEffect(() => inNextFrame(() => measureShown('update', run.seq)), [run.seq]);
   useEffect(() => (complete ? inNextFrame(() => measureShown('curves', run.seq)) : undefined), [run.seq, complete]);
+  // The plan's key names the compared policies: complete curves for it show the newest toggle.
+  useEffect(() => (complete ? inNextFrame(measureCompare) : undefined), [planKey, complete]);
 
   const progress = Math.round((shown.done / Math.max(1, shown.total)) * 100);
   const toolbar = <ComparePolicies current={run.scenario.policy} />;

@@ -10,7 +10,7 @@ import type { TraceInfo } from '../../worker/traces.ts';
 import type { CurveSeries } from '../charts/types.ts';
 import type { StartSeries } from '../charts/startSweep.ts';
 import { fitWorkingSet } from './ranges.ts';
-import { markInput } from './timing.ts';
+import { markCompare, markInput } from './timing.ts';
 import { clampScenario } from './url.ts';
 
 export type Theme = 'light' | 'dark';
@@ -139,7 +139,10 @@ export function createAppStore(init: InitialState) {
       },
       setTraceStatus: (status) => set({ traceStatus: { ...get().traceStatus, ...status } }),
       releaseRuns: (notice) => change(get().scenario, get().presetId, get().trace, { holdRuns: false, ...(notice ? { notice: [...get().notice, notice] } : {}) }),
-      setCompare: (compare) => set({ compare }),
+      setCompare: (compare) => {
+        markCompare();
+        set({ compare });
+      },
       // A result is shown only if it answers the newest change; anything older is dropped here too.
       showRun: (view) => {
         if (view.seq === get().seq) set({ run: view, workerError: null });

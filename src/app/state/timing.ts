@@ -2,6 +2,8 @@
 // in which the summary and the per-iteration chart first show a result at least that new, "curves" in
 // the frame in which the curves do. A change superseded before its own result arrived is measured to
 // the newer result that replaced it, so every change gets exactly one of each measure.
+// Ticking a compared policy changes no scenario: it is marked `compare:<n>` and "compare" is measured
+// in the frame in which the curves with that set of policies are complete.
 
 const pending = { update: [] as number[], curves: [] as number[] };
 const MAX_PENDING = 500;
@@ -38,6 +40,33 @@ export function measureShown(name: 'update' | 'curves', seq: number): void {
     if (!other.includes(s)) performance.clearMarks(markName(s));
   }
   if (performance.getEntriesByName(name, 'measure').length > MAX_MEASURES) performance.clearMeasures(name);
+}
+
+const pendingCompare: number[] = [];
+let compareCount = 0;
+
+/** Marks a change of the compared policies (a toggle in the curves' toolbar). */
+export function markCompare(): void {
+  if (!hasPerformance()) return;
+  const n = ++compareCount;
+  performance.mark(`compare:${n}`);
+  pendingCompare.push(n);
+  if (pendingCompare.length > MAX_PENDING) performance.clearMarks(`compare:${pendingCompare.shift()}`);
+}
+
+/** Measures every pending toggle; call it from the frame that shows complete curves for the newest set. */
+export function measureCompare(): void {
+  if (!hasPerformance()) return;
+  while (pendingCompare.length) {
+    const n = pendingCompare.shift()!;
+    try {
+      performance.measure('compare', { start: `compare:${n}`, detail: { toggle: n } });
+    } catch {
+      // The mark was cleared; nothing to measure.
+    }
+    performance.clearMarks(`compare:${n}`);
+  }
+  if (performance.getEntriesByName('compare', 'measure').length > MAX_MEASURES) performance.clearMeasures('compare');
 }
 
 /** Runs `fn` in the next animation frame: the frame that paints what was just committed. */

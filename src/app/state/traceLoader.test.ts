@@ -39,7 +39,7 @@ describe('trace loader', () => {
     const { store, fake, loader } = setup();
     await loader.upload(file('huge.csv', 50 * 1024 * 1024 + 1));
     expect(fake.loads).toEqual([]);
-    expect(store.getState().traceStatus.error).toBe('the file is 50.0 MB; traces may be at most 50.0 MB');
+    expect(store.getState().traceStatus.error).toBe('the file is 50.0 MB (52,428,801 bytes); traces may be at most 50 MB');
   });
 
   it('keeps the scenario and the active trace when an upload is bad, and reports the line', async () => {

@@ -13,7 +13,8 @@ export interface TraceLoader {
   selectNone(): void;
 }
 
-const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+/** Sizes for the refusal; just over the limit reads "50.0 MB", so the bytes are given too. */
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB (${bytes.toLocaleString('en-US')} bytes)`;
 
 export function createTraceLoader(store: AppStore, simulator: Simulator, base = () => document.baseURI): TraceLoader {
   let request = 0;
@@ -53,7 +54,7 @@ export function createTraceLoader(store: AppStore, simulator: Simulator, base = 
 
   async function upload(file: File) {
     const mine = ++request;
-    if (file.size > MAX_TRACE_BYTES) return fail(mine, `the file is ${mb(file.size)}; traces may be at most ${mb(MAX_TRACE_BYTES)}`);
+    if (file.size > MAX_TRACE_BYTES) return fail(mine, `the file is ${mb(file.size)}; traces may be at most ${MAX_TRACE_BYTES / 1048576} MB`);
     store.getState().setTraceStatus({ loading: file.name, error: null });
     const id = `upload-${++uploads}`;
     try {
