@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { markCompare, markInput, measureCompare, measureShown } from './timing.ts';
 
-const measures = (name: string) => performance.getEntriesByName(name, 'measure');
+const measures = (name: string) => performance.getEntriesByName(name, 'measure') as PerformanceMeasure[];
 
 afterEach(() => {
   performance.clearMeasures();
