@@ -1,5 +1,6 @@
 // The page: header, the controls beside the results (presets, summary, charts).
 import { Charts } from './components/Charts.tsx';
+import { ComparePanel } from './components/ComparePanel.tsx';
 import { Controls } from './components/Controls.tsx';
 import { Header } from './components/Header.tsx';
 import { Notice } from './components/Notice.tsx';
@@ -19,6 +20,7 @@ export function App() {
           <Presets />
           <Summary />
           <Charts />
+          <ComparePanel />
           <TeachSection />
         </div>
       </main>

@@ -2,6 +2,7 @@
 // the shipped trace a link names (runs wait for it, so the first result already follows it).
 import { createSimulator } from '../worker/bridge.ts';
 import { startEngine } from './engine.ts';
+import { startPinRuns } from './pinRuns.ts';
 import { loadPrefs, startPrefs } from './prefs.ts';
 import { createAppStore, setAppStore } from './store.ts';
 import { createTraceLoader, type TraceLoader } from './traceLoader.ts';
@@ -24,6 +25,7 @@ export function boot(): Booted {
     presetId: fromUrl.presetId,
     notice: fromUrl.ignored,
     compare: fromUrl.compare,
+    pins: fromUrl.pins,
     holdRuns: fromUrl.trace !== null,
   });
   setAppStore(store);
@@ -31,6 +33,7 @@ export function boot(): Booted {
   const url = startUrlSync(store, fromUrl.hadState);
   const simulator = createSimulator();
   startEngine(store, simulator);
+  startPinRuns(store, simulator);
   const traces = createTraceLoader(store, simulator);
   if (fromUrl.trace) void traces.selectShipped(fromUrl.trace);
   booted = { flushUrl: url.flush, traces };

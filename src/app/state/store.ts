@@ -9,6 +9,7 @@ import type { RunHeadline } from '../../worker/api.ts';
 import type { TraceInfo } from '../../worker/traces.ts';
 import type { CurveSeries } from '../charts/types.ts';
 import type { StartSeries } from '../charts/startSweep.ts';
+import { MAX_PINS, cleanName, freeColour, newPinId, type Pin } from './pins.ts';
 import { fitWorkingSet } from './ranges.ts';
 import { markCompare, markInput } from './timing.ts';
 import { clampScenario } from './url.ts';
@@ -66,6 +67,12 @@ export interface AppState {
   holdRuns: boolean;
   /** Policies overlaid on the curves beside the scenario's own. */
   compare: PolicyName[];
+  /** Scenarios pinned for comparison, in order (in the URL). */
+  pins: Pin[];
+  /** The pin the others are compared with (null: the first). */
+  baselineId: string | null;
+  /** Each pin's run, by pin id (computed once: a pin's scenario never changes). */
+  pinRuns: Record<string, RunResult>;
   run: RunView | null;
   curves: CurvesView | null;
   workerError: string | null;
@@ -81,6 +88,15 @@ export interface AppState {
   setTraceStatus(status: Partial<TraceStatus>): void;
   releaseRuns(notice?: string): void;
   setCompare(policies: PolicyName[]): void;
+  /** Pins the current scenario (at most six; not a trace-driven one); returns whether it did. */
+  pinCurrent(name?: string): boolean;
+  unpin(id: string): void;
+  renamePin(id: string, name: string): void;
+  setPinColour(id: string, colour: number): void;
+  setBaseline(id: string | null): void;
+  showPinRun(id: string, result: RunResult): void;
+  /** Loads a pin's scenario into the controls. */
+  applyPin(id: string): void;
   showRun(view: RunView): void;
   showCurves(view: CurvesView): void;
   setWorkerError(message: string | null): void;
@@ -96,6 +112,7 @@ export interface InitialState {
   theme: Theme;
   largeType: boolean;
   compare?: PolicyName[];
+  pins?: Pin[];
   holdRuns?: boolean;
 }
 
@@ -115,12 +132,15 @@ export function createAppStore(init: InitialState) {
     };
     return {
       compare: [],
+      pins: [],
       holdRuns: false,
       ...init,
       seq: 0,
       trace: null,
       uploaded: null,
       traceStatus: { loading: null, error: null },
+      baselineId: null,
+      pinRuns: {},
       run: null,
       curves: null,
       workerError: null,
@@ -142,6 +162,28 @@ export function createAppStore(init: InitialState) {
       setCompare: (compare) => {
         markCompare();
         set({ compare });
+      },
+      pinCurrent: (name) => {
+        const { pins, scenario, trace } = get();
+        if (pins.length >= MAX_PINS || trace) return false;
+        const fallback = `Scenario ${pins.length + 1}`;
+        const pin: Pin = { id: newPinId(), name: cleanName(name ?? fallback, fallback), colour: freeColour(pins), scenario };
+        set({ pins: [...pins, pin] });
+        return true;
+      },
+      unpin: (id) => {
+        const { [id]: _gone, ...pinRuns } = get().pinRuns;
+        set({ pins: get().pins.filter((p) => p.id !== id), pinRuns, baselineId: get().baselineId === id ? null : get().baselineId });
+      },
+      renamePin: (id, name) => set({ pins: get().pins.map((p) => (p.id === id ? { ...p, name: cleanName(name, p.name) } : p)) }),
+      setPinColour: (id, colour) => set({ pins: get().pins.map((p) => (p.id === id ? { ...p, colour } : p)) }),
+      setBaseline: (baselineId) => set({ baselineId }),
+      showPinRun: (id, result) => {
+        if (get().pins.some((p) => p.id === id)) set({ pinRuns: { ...get().pinRuns, [id]: result } });
+      },
+      applyPin: (id) => {
+        const pin = get().pins.find((p) => p.id === id);
+        if (pin) change(pin.scenario, null, null);
       },
       // A result is shown only if it answers the newest change; anything older is dropped here too.
       showRun: (view) => {

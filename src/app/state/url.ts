@@ -7,6 +7,7 @@
 import { DEFAULT_SCENARIO, FIELDS, POLICIES, validateScenario, type Field, type PolicyName, type Scenario } from '../../model/index.ts';
 import { PRESETS } from '../../model/presets.ts';
 import { FIELD_BY_FLAG, clampToField, fitWorkingSet, uiRange } from './ranges.ts';
+import { decodePins, encodePin, type Pin } from './pins.ts';
 import { SHIPPED_TRACES, isShippedTrace, type ShippedTraceName } from './shippedTraces.ts';
 
 export const URL_VERSION = 1;
@@ -30,12 +31,15 @@ export interface DecodedUrl {
   trace: ShippedTraceName | null;
   /** Policies named by `compare=`, in POLICIES order. */
   compare: PolicyName[];
+  /** Scenarios pinned for comparison (`pin=`, in order). */
+  pins: Pin[];
 }
 
 /** What the URL holds besides the scenario. */
 export interface UrlExtras {
   trace: ShippedTraceName | null;
   compare: readonly PolicyName[];
+  pins?: readonly Pin[];
 }
 
 /** Text from a link, safe to show: no control characters, short. */
@@ -59,7 +63,7 @@ function formatDefault(field: Field, value: unknown): string {
 }
 
 /** Reads one field's raw text; returns the value and, when it was not taken as is, a note. */
-function readField(field: Field, raw: string, fallback: unknown): { value: unknown; note: string | null } {
+export function readField(field: Field, raw: string, fallback: unknown): { value: unknown; note: string | null } {
   const shown = `"${safeText(raw)}"`;
   if (field.kind === 'choice') {
     if (field.options.includes(raw)) return { value: raw, note: null };
@@ -112,12 +116,14 @@ export function decodeUrl(search: string, hash = ''): DecodedUrl {
   let versionRaw: string | null = null;
   let traceRaw: string | null = null;
   let compareRaw: string | null = null;
+  const pinRaws: string[] = [];
   const unknown: string[] = [];
   for (const [key, value] of entries) {
     if (key === 'v') versionRaw ??= value;
     else if (key === 'preset') presetRaw ??= value;
     else if (key === 'trace') traceRaw ??= value;
     else if (key === 'compare') compareRaw ??= value;
+    else if (key === 'pin') pinRaws.push(value);
     else if (FIELD_BY_FLAG.has(key)) {
       if (raw.has(key)) ignored.push(`${key}: repeated; the first value was used`);
       else raw.set(key, value);
@@ -161,8 +167,9 @@ export function decodeUrl(search: string, hash = ''): DecodedUrl {
   }
   const trace = readTrace(traceRaw, ignored);
   const compare = readCompare(compareRaw, ignored);
+  const pins = decodePins(pinRaws, ignored);
   if (ignored.length > MAX_NOTES) ignored.splice(MAX_NOTES - 1, ignored.length, `and ${ignored.length - MAX_NOTES + 1} more problems`);
-  return { scenario: result, presetId, ignored, hadState: entries.length > 0 || fragment.length > 0, trace, compare };
+  return { scenario: result, presetId, ignored, hadState: entries.length > 0 || fragment.length > 0, trace, compare, pins };
 }
 
 function readTrace(raw: string | null, ignored: string[]): ShippedTraceName | null {
@@ -201,11 +208,12 @@ export function encodeScenario(s: Scenario): string {
   return params.toString();
 }
 
-/** The scenario's query string with the trace and the compared policies, when there are any. */
+/** The scenario's query string with the trace, the compared policies and the pins, when there are any. */
 export function encodeState(s: Scenario, extras: UrlExtras): string {
   const params = new URLSearchParams(encodeScenario(s));
   if (extras.trace) params.set('trace', extras.trace);
   if (extras.compare.length) params.set('compare', POLICIES.filter((p) => extras.compare.includes(p)).join(','));
+  for (const pin of extras.pins ?? []) params.append('pin', encodePin(pin));
   return params.toString();
 }
 

@@ -1,4 +1,4 @@
-// Mirrors the scenario (with a shipped trace's name and the compared policies) into the address bar
+// Mirrors the scenario (with a shipped trace's name, the compared policies and the pins) into the address bar
 // with history.replaceState, debounced: one entry, not one per slider tick. An uploaded trace cannot be
 // in a link; the header says so while one is active.
 import { isShippedTrace } from './shippedTraces.ts';
@@ -7,9 +7,9 @@ import type { AppState, AppStore } from './store.ts';
 
 const DEBOUNCE_MS = 250;
 
-export function stateQuery(state: Pick<AppState, 'scenario' | 'trace' | 'compare'>): string {
+export function stateQuery(state: Pick<AppState, 'scenario' | 'trace' | 'compare'> & Partial<Pick<AppState, 'pins'>>): string {
   const trace = state.trace?.kind === 'shipped' && isShippedTrace(state.trace.name) ? state.trace.name : null;
-  return encodeState(state.scenario, { trace, compare: state.compare });
+  return encodeState(state.scenario, { trace, compare: state.compare, pins: state.pins ?? [] });
 }
 
 export function scenarioHref(store: AppStore): string {
@@ -28,7 +28,7 @@ export function startUrlSync(store: AppStore, rewriteNow: boolean): { flush(): v
   // link names stays in it while it loads).
   if (rewriteNow && !store.getState().holdRuns) write();
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.scenario === prev.scenario && state.trace === prev.trace && state.compare === prev.compare && state.holdRuns === prev.holdRuns) return;
+    if (state.scenario === prev.scenario && state.trace === prev.trace && state.compare === prev.compare && state.pins === prev.pins && state.holdRuns === prev.holdRuns) return;
     clearTimeout(timer);
     timer = setTimeout(write, DEBOUNCE_MS);
   });

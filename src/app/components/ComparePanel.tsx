@@ -1,0 +1,183 @@
+// Compare mode: pin the current scenario (up to six, each named and coloured), see every pin's
+// headline numbers beside a chosen baseline's, and which of them, seen as VMs on one host, to migrate
+// first. The pins are in the link; their runs are computed once (state/pinRuns.ts).
+import { useState, type FormEvent } from 'react';
+import type { RunResult, Scenario } from '../../model/index.ts';
+import { rankByDowntime, rankByMigrationTime } from '../../model/ranking.ts';
+import { formatMbps, formatPages } from '../charts/format.ts';
+import { formatGiB, formatMiB } from '../format.ts';
+import { POLICY_NAME } from '../policyNames.ts';
+import { MAX_PINS, PIN_COLOURS, type Pin } from '../state/pins.ts';
+import { useApp } from '../state/store.ts';
+import { shortDuration, signedDuration } from './policyFacts.ts';
+import './compare.css';
+
+const percent = (delta: number, base: number) => (base === 0 || !Number.isFinite(delta / base) ? '' : ` (${delta >= 0 ? '+' : '−'}${Math.abs((100 * delta) / base).toFixed(1)} %)`);
+
+function Delta({ value, base, format }: { value: number; base: number | undefined; format(delta: number): string }) {
+  if (base === undefined) return null;
+  const delta = value - base;
+  return <span className="compare__delta">{delta === 0 ? 'same' : `${format(delta)}${percent(delta, base)}`}</span>;
+}
+
+const signed = (f: (n: number) => string) => (d: number) => `${d > 0 ? '+' : '−'}${f(Math.abs(d))}`;
+
+function describe(pin: Pin): string {
+  const s = pin.scenario;
+  return `${formatMiB(s.vmMiB)}, ${formatMbps(s.linkMbps)}, ${formatPages(s.dirtyRate)} pages/s, ${POLICY_NAME[s.policy]}`;
+}
+
+function PinRow({ pin, result, base, baseScenario, isBase }: { pin: Pin; result: RunResult | undefined; base: RunResult | undefined; baseScenario: Scenario; isBase: boolean }) {
+  const renamePin = useApp((s) => s.renamePin);
+  const setPinColour = useApp((s) => s.setPinColour);
+  const setBaseline = useApp((s) => s.setBaseline);
+  const unpin = useApp((s) => s.unpin);
+  const applyPin = useApp((s) => s.applyPin);
+  const bytes = result ? result.pagesSent * pin.scenario.pageBytes : 0;
+  const baseBytes = base ? base.pagesSent * baseScenario.pageBytes : undefined;
+  const d = isBase ? undefined : base;
+  return (
+    <tr data-pin-name={pin.name}>
+      <td>
+        <input type="radio" name="compare-baseline" aria-label={`Baseline: ${pin.name}`} checked={isBase} onChange={() => setBaseline(pin.id)} />
+      </td>
+      <td>
+        <div className="compare__who">
+          <span className="compare__swatch" style={{ background: PIN_COLOURS[pin.colour].value }} aria-hidden="true" />
+          <input className="compare__name" aria-label={`Name of ${pin.name}`} defaultValue={pin.name} maxLength={40} onBlur={(e) => renamePin(pin.id, e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()} />
+          <select aria-label={`Colour of ${pin.name}`} value={pin.colour} onChange={(e) => setPinColour(pin.id, Number(e.target.value))}>
+            {PIN_COLOURS.map((c, i) => (
+              <option key={c.name} value={i}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="compare__scenario">{describe(pin)}</div>
+      </td>
+      {result ? (
+        <>
+          <td data-testid="pin-migration-time">
+            {shortDuration(result.migrationTimeS)} <Delta value={result.migrationTimeS} base={d?.migrationTimeS} format={signedDuration} />
+          </td>
+          <td data-testid="pin-downtime">
+            {shortDuration(result.downtimeS)} <Delta value={result.downtimeS} base={d?.downtimeS} format={signedDuration} />
+          </td>
+          <td data-testid="pin-iterations">
+            {result.iterations} <Delta value={result.iterations} base={d?.iterations} format={signed(String)} />
+          </td>
+          <td data-testid="pin-data-sent">
+            {formatGiB(bytes)} <Delta value={bytes} base={d && baseBytes} format={signed(formatGiB)} />
+          </td>
+        </>
+      ) : (
+        <td colSpan={4} aria-busy="true">
+          Computing…
+        </td>
+      )}
+      <td className="compare__actions">
+        <button type="button" className="button" onClick={() => applyPin(pin.id)}>
+          Load<span className="visually-hidden"> {pin.name}</span>
+        </button>
+        <button type="button" className="button" onClick={() => unpin(pin.id)}>
+          Remove<span className="visually-hidden"> {pin.name}</span>
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function Ranking({ pins, runs }: { pins: Pin[]; runs: Record<string, RunResult> }) {
+  const ready = pins.filter((p) => runs[p.id]).map((p) => ({ pin: p, id: p.id, migrationTimeS: runs[p.id].migrationTimeS, downtimeS: runs[p.id].downtimeS }));
+  if (ready.length < 2) return null;
+  const item = (c: (typeof ready)[number]) => (
+    <li key={c.id} data-pin-name={c.pin.name}>
+      <span className="compare__swatch" style={{ background: PIN_COLOURS[c.pin.colour].value }} aria-hidden="true" />
+      {c.pin.name}: {shortDuration(c.migrationTimeS)} in all, {shortDuration(c.downtimeS)} down
+    </li>
+  );
+  return (
+    <div className="compare__ranking">
+      <h3>Which VM first?</h3>
+      <p>
+        Seen as VMs on one host that must be moved one after another, migrate first the one that finishes soonest, and between two that take
+        the same time (within 1 %), the one with less downtime; this frees the host quickest (the rule of “Performance Analysis during Live
+        Migration”).
+      </p>
+      <div className="compare__orders">
+        <div>
+          <h4 id="rank-time">By total migration time, then downtime</h4>
+          <ol aria-labelledby="rank-time" data-testid="rank-by-time">
+            {rankByMigrationTime(ready).map(item)}
+          </ol>
+        </div>
+        <div>
+          <h4 id="rank-downtime">Alternative: by downtime alone</h4>
+          <ol aria-labelledby="rank-downtime" data-testid="rank-by-downtime">
+            {rankByDowntime(ready).map(item)}
+          </ol>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function ComparePanel() {
+  const pins = useApp((s) => s.pins);
+  const runs = useApp((s) => s.pinRuns);
+  const baselineId = useApp((s) => s.baselineId);
+  const traced = useApp((s) => s.trace !== null);
+  const pinCurrent = useApp((s) => s.pinCurrent);
+  const [name, setName] = useState('');
+  const full = pins.length >= MAX_PINS;
+  const base = pins.find((p) => p.id === baselineId) ?? pins[0];
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (pinCurrent(name.trim() || undefined)) setName('');
+  };
+  return (
+    <section className="compare" aria-labelledby="compare-heading">
+      <h2 id="compare-heading">Compare scenarios</h2>
+      <form className="compare__pin" onSubmit={onSubmit}>
+        <label htmlFor="pin-name">Name</label>
+        <input id="pin-name" value={name} maxLength={40} placeholder={`Scenario ${pins.length + 1}`} onChange={(e) => setName(e.target.value)} disabled={full || traced} />
+        <button type="submit" className="button button--primary" disabled={full || traced}>
+          Pin this scenario
+        </button>
+        <span className="compare__hint" data-testid="pin-hint">
+          {full
+            ? `${MAX_PINS} pinned: remove one to pin another.`
+            : traced
+              ? 'Trace-driven runs cannot be pinned yet; choose a constant rate.'
+              : `Keeps the current settings for comparison (up to ${MAX_PINS}); the pins are in the link.`}
+        </span>
+      </form>
+      {pins.length > 0 && (
+        <div className="compare__table-wrap">
+          <table className="compare__table" data-testid="pins-table">
+            <caption className="visually-hidden">Pinned scenarios, with the difference to the baseline</caption>
+            <thead>
+              <tr>
+                <th scope="col">Baseline</th>
+                <th scope="col">Scenario</th>
+                <th scope="col">Migration time</th>
+                <th scope="col">Downtime</th>
+                <th scope="col">Iterations</th>
+                <th scope="col">Data sent</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {pins.map((p) => (
+                <PinRow key={p.id} pin={p} result={runs[p.id]} base={runs[base.id]} baseScenario={base.scenario} isBase={p.id === base.id} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Ranking pins={pins} runs={runs} />
+    </section>
+  );
+}

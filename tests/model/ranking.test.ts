@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { rankByDowntime, rankByMigrationTime } from '../../src/model/ranking.ts';
+
+const vm = (id: string, migrationTimeS: number, downtimeS: number) => ({ id, migrationTimeS, downtimeS });
+const ids = (list: { id: string }[]) => list.map((c) => c.id);
+
+describe('which VM to migrate first', () => {
+  // A constructed host: the fastest migration has the worst downtime; two VMs tie on time.
+  const host = [vm('web', 30, 0.4), vm('db', 12, 2.5), vm('cache', 20.1, 0.9), vm('batch', 20, 0.3)];
+
+  it('puts the least total migration time first, and breaks a tie by downtime', () => {
+    // cache (20.1 s) and batch (20 s) are within 1 %: batch's smaller downtime puts it first.
+    expect(ids(rankByMigrationTime(host))).toEqual(['db', 'batch', 'cache', 'web']);
+  });
+
+  it('does not let downtime override a real difference in migration time', () => {
+    expect(ids(rankByMigrationTime([vm('a', 10, 5), vm('b', 11, 0.1)]))).toEqual(['a', 'b']);
+  });
+
+  it('ranks by downtime alone as the alternative', () => {
+    expect(ids(rankByDowntime(host))).toEqual(['batch', 'web', 'cache', 'db']);
+  });
+
+  it('leaves its input alone', () => {
+    const copy = [...host];
+    rankByMigrationTime(host);
+    rankByDowntime(host);
+    expect(host).toEqual(copy);
+  });
+});
