@@ -21,7 +21,9 @@ import {
   pointAt,
   rateDomain,
   seriesBounds,
+  seriesColour,
   seriesColourVar,
+  PIN_DASH,
   seriesLegendLabel,
   snapRate,
   tableRates,
@@ -179,7 +181,7 @@ function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, d
             <g className="bounds">
               {ordered.map((s) => {
                 const b = allBounds.find((a) => a.linkMbps === s.linkMbps)?.bounds[p.metric];
-                if (!b || isCompared(s, scenario)) return null;
+                if (!b || isCompared(s, scenario) || s.pin) return null;
                 const colour = `var(${seriesColourVar(s.linkMbps)})`;
                 return (
                   <g key={seriesKey(s)} data-bounds={s.linkMbps} style={{ stroke: colour }}>
@@ -190,18 +192,29 @@ function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, d
               })}
             </g>
             {ordered.map((s) => {
-              const colour = `var(${seriesColourVar(s.linkMbps)})`;
-              const compared = isCompared(s, scenario);
+              const colour = seriesColour(s);
+              const compared = isCompared(s, scenario) && !s.pin;
               return (
                 <g key={seriesKey(s)}>
                   <path
-                    className={s.current ? 'curve is-current' : compared ? 'curve is-compared' : 'curve'}
+                    className={s.current ? 'curve is-current' : compared || s.pin ? 'curve is-compared' : 'curve'}
                     data-series={s.linkMbps}
                     data-policy={compared ? s.policy : undefined}
+                    data-pin={s.pin ? s.label : undefined}
                     data-current={s.current || undefined}
                     d={path(s.points) ?? undefined}
-                    style={{ stroke: colour, strokeDasharray: compared ? POLICY_DASH[s.policy!] : undefined }}
+                    style={{ stroke: colour, strokeDasharray: s.pin ? PIN_DASH : compared ? POLICY_DASH[s.policy!] : undefined }}
                   />
+                  {s.pin?.result ? (
+                    <circle
+                      className="pin-marker"
+                      data-pin-marker={s.label}
+                      cx={s.pin.rate > x.domain()[0] ? x(s.pin.rate) : 0}
+                      cy={p.y(Math.max(s.pin.result[p.metric], log ? p.y.domain()[0] : 0))}
+                      r={4.5}
+                      style={{ fill: colour }}
+                    />
+                  ) : null}
                   {s.points.length <= 12
                     ? s.points.map((pt) =>
                         Number.isFinite(pt[p.metric]) && (!log || pt[p.metric] > 0) ? (
@@ -333,6 +346,7 @@ function tooltipFor(
       label: seriesLegendLabel(s) + (s.current ? ' (current)' : ''),
       value: `${first} · ${second} · ${point.iterations} it.${off}`,
       colourVar: seriesColourVar(s.linkMbps),
+      colour: s.pin?.colour,
       emphasis: s.current,
     };
   });
@@ -343,7 +357,7 @@ function CurvesLegend({ series, scenario }: { series: readonly CurveSeries[]; sc
   return (
     <ul>
       {series.map((s) => {
-        const compared = isCompared(s, scenario);
+        const compared = isCompared(s, scenario) && !s.pin;
         return (
           <LegendItem
             key={seriesKey(s)}
@@ -355,7 +369,7 @@ function CurvesLegend({ series, scenario }: { series: readonly CurveSeries[]; sc
                   y1={6}
                   y2={6}
                   strokeWidth={s.current ? 3.5 : 2}
-                  style={{ stroke: `var(${seriesColourVar(s.linkMbps)})`, strokeDasharray: compared ? POLICY_DASH[s.policy!] : undefined }}
+                  style={{ stroke: seriesColour(s), strokeDasharray: s.pin ? PIN_DASH : compared ? POLICY_DASH[s.policy!] : undefined }}
                 />
               </svg>
             }

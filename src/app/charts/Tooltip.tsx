@@ -5,6 +5,8 @@ export interface TooltipRow {
   value: string;
   /** CSS custom property of a colour swatch before the label. */
   colourVar?: string;
+  /** A literal colour instead of a custom property (a pinned scenario's). */
+  colour?: string;
   emphasis?: boolean;
 }
 
@@ -40,7 +42,7 @@ export function Tooltip({ x, y, width, height, title, rows, note }: TooltipProps
           {rows.map((r, i) => (
             <tr key={i} className={r.emphasis ? 'is-emphasis' : undefined}>
               <th scope="row">
-                {r.colourVar ? <span className="chart-tooltip__swatch" style={{ background: `var(${r.colourVar})` }} /> : null}
+                {r.colour || r.colourVar ? <span className="chart-tooltip__swatch" style={{ background: r.colour ?? `var(${r.colourVar})` }} /> : null}
                 {r.label}
               </th>
               <td>{r.value}</td>

@@ -35,6 +35,14 @@ export function seriesColourVar(linkMbps: number): string {
   return `--series-${i >= 0 ? i + 1 : 4}`;
 }
 
+/** A series' stroke: a pinned scenario's own colour, else its link's custom property. */
+export function seriesColour(s: Pick<CurveSeries, 'linkMbps' | 'pin'>): string {
+  return s.pin ? s.pin.colour : `var(${seriesColourVar(s.linkMbps)})`;
+}
+
+/** A pinned scenario's curve is dotted. */
+export const PIN_DASH = '1.5 3.5';
+
 /** A React key for a series: its id, or link, policy and `current`. */
 export function seriesKey(s: CurveSeries): string {
   return s.id ?? `${s.linkMbps}-${s.policy ?? ''}-${s.current}`;

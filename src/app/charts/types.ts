@@ -17,6 +17,11 @@ export interface CurveSeries {
   points: SweepPoint[];
   /** The series of the scenario's own link speed (drawn emphasised). */
   current: boolean;
+  /**
+   * A pinned scenario's curve (compare mode): drawn in its own colour, dotted, without bounds, with
+   * a small marker at the pin's own dirty rate once its run is known.
+   */
+  pin?: { colour: string; rate: number; result?: { migrationTimeS: number; downtimeS: number } };
 }
 
 export interface IterationChartProps {

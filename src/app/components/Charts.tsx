@@ -1,10 +1,11 @@
 // The three charts for the newest run, and the User Timing probe that measures when they show it.
 // With a trace the curves against the dirty rate give way to the start-time sweep (Akoush Table IV).
 import { useEffect, useMemo } from 'react';
-import { POLICIES, type PolicyName } from '../../model/index.ts';
+import { POLICIES, type PolicyName, type RunResult } from '../../model/index.ts';
 import { CurvesChart, IterationChart, StartSweepChart, TimelineChart, type CurveSeries, type StartSeries } from '../charts/index.ts';
 import { POLICY_NAME } from '../policyNames.ts';
 import { planFor } from '../state/engine.ts';
+import type { Pin } from '../state/pins.ts';
 import { useApp, type ActiveTrace, type CurvesView, type RunView } from '../state/store.ts';
 import { inNextFrame, measureCompare, measureShown } from '../state/timing.ts';
 
@@ -17,21 +18,21 @@ interface Shown {
 }
 
 /** The series that belong to the run's scenario (never another scenario's), possibly partial. */
-function seriesFor(run: RunView, curves: CurvesView | null, compare: PolicyName[], trace: ActiveTrace | null): Shown {
+function seriesFor(run: RunView, curves: CurvesView | null, compare: PolicyName[], trace: ActiveTrace | null, pins: Pin[], pinRuns: Record<string, RunResult>): Shown {
   const runTrace = trace && trace.id === run.traceId ? trace : null;
-  const plan = planFor({ scenario: run.scenario, compare, trace: runTrace });
+  const plan = planFor({ scenario: run.scenario, compare, trace: runTrace, pins });
   const fitting = curves?.key === plan.key ? curves : null;
   const pointsOf = <T,>(list: readonly { id?: string; points: T[] }[], id: string): T[] => list.find((s) => s.id === id)?.points ?? [];
   const series: CurveSeries[] = [];
   const starts: StartSeries[] = [];
   let done = 0;
   let total = 0;
-  for (const { id, policy, linkMbps, label, current, xs } of plan.specs) {
+  for (const { id, policy, linkMbps, label, current, xs, pin } of plan.specs) {
     total += xs.length;
     if (plan.mode === 'rate') {
       const points = fitting ? pointsOf(fitting.series, id) : [];
       done += points.length;
-      series.push({ id, policy, linkMbps, label, current, points });
+      series.push({ id, policy, linkMbps, label, current, points, ...(pin ? { pin: { colour: pin.colour, rate: pin.scenario.dirtyRate, result: pinRuns[pin.id] } } : {}) });
     } else {
       const points = fitting ? pointsOf(fitting.starts, id) : [];
       done += points.length;
@@ -63,11 +64,13 @@ function ChartsOf({ run }: { run: RunView }) {
   const curves = useApp((s) => s.curves);
   const compare = useApp((s) => s.compare);
   const trace = useApp((s) => s.trace);
-  const planKey = planFor({ scenario: run.scenario, compare, trace: trace && trace.id === run.traceId ? trace : null }).key;
+  const pins = useApp((s) => s.pins);
+  const pinRuns = useApp((s) => s.pinRuns);
+  const planKey = planFor({ scenario: run.scenario, compare, trace: trace && trace.id === run.traceId ? trace : null, pins }).key;
   const shown = useMemo(
-    () => seriesFor(run, curves, compare, trace),
+    () => seriesFor(run, curves, compare, trace, pins, pinRuns),
     // The curves depend on neither the rate nor the start: keep their identity while those sliders move.
-    [curves, planKey],
+    [curves, planKey, pinRuns],
   );
   const complete = shown.done === shown.total;
 

@@ -40,6 +40,16 @@ export interface SeriesSpec {
   current: boolean;
   /** Dirty rates (rate mode) or start times (start mode), in order. */
   xs: readonly number[];
+  /** A pinned scenario's series: computed over its own scenario, drawn in its colour. */
+  pin?: { id: string; name: string; colour: string; scenario: Scenario };
+}
+
+/** What the plan needs of a pinned scenario. */
+export interface PlanPin {
+  id: string;
+  name: string;
+  colour: string;
+  scenario: Scenario;
 }
 
 export interface CurvesPlan {
@@ -57,10 +67,15 @@ export function comparedPolicies(current: PolicyName, compare: readonly PolicyNa
 
 /**
  * Rate mode (no trace): the scenario's policy on Akoush's three links and the current one, plus each
- * compared policy on the current link. Start mode (a trace): the scenario's policy and each compared one
+ * compared policy on the current link, and each pinned scenario over its own settings. Start mode (a trace): the scenario's policy and each compared one
  * over the trace's start times, on the current link.
  */
-export function planCurves(s: Scenario, compare: readonly PolicyName[], trace: { id: string; starts: readonly number[] } | null): CurvesPlan {
+export function planCurves(
+  s: Scenario,
+  compare: readonly PolicyName[],
+  trace: { id: string; starts: readonly number[] } | null,
+  pins: readonly PlanPin[] = [],
+): CurvesPlan {
   const shape = shapeKey(s, trace?.id ?? null);
   const others = comparedPolicies(s.policy, compare);
   let specs: SeriesSpec[];
@@ -85,8 +100,14 @@ export function planCurves(s: Scenario, compare: readonly PolicyName[], trace: {
         xs: SWEEP_RATES,
       });
     }
+    // Each pin over its own settings; its id stays when it is renamed or recoloured, so its points do.
+    for (const pin of pins) {
+      const p = pin.scenario;
+      specs.push({ id: `pin:${pin.id}|${shapeKey(p, null)}|rate|${p.policy}|${p.linkMbps}`, policy: p.policy, linkMbps: p.linkMbps, label: `Pinned: ${pin.name}`, current: false, xs: SWEEP_RATES, pin });
+    }
   }
-  return { key: specs.map((x) => x.id).join('\n'), mode: trace ? 'start' : 'rate', specs, traceId: trace?.id ?? null };
+  const pinKey = pins.length && !trace ? `\n${pins.map((p) => `${p.id}:${p.colour}:${p.name}`).join('\n')}` : '';
+  return { key: specs.map((x) => x.id).join('\n') + pinKey, mode: trace ? 'start' : 'rate', specs, traceId: trace?.id ?? null };
 }
 
 /** Indices 0..n-1, coarse first: every 8th, then the 4ths, 2nds and the rest, so a curve's shape shows early. */

@@ -10,6 +10,7 @@ import type { StartSeries } from '../charts/startSweep.ts';
 import type { Simulator } from '../worker/bridge.ts';
 import { isAbortError } from '../worker/slot.ts';
 import { coarseFirst, planCurves, type CurvesPlan, type SeriesSpec } from './curvesPlan.ts';
+import { PIN_COLOURS } from './pins.ts';
 import type { AppState, AppStore } from './store.ts';
 
 /** Worker time per sweep chunk: short enough that a superseded sweep stops quickly. */
@@ -21,9 +22,10 @@ const MAX_CACHED_SERIES = 240;
 type Point = SweepPoint | StartPoint;
 
 /** The plan for a state: the trace's start times when a trace drives the rate. */
-export function planFor(state: Pick<AppState, 'scenario' | 'compare' | 'trace'>): CurvesPlan {
+export function planFor(state: Pick<AppState, 'scenario' | 'compare' | 'trace'> & Partial<Pick<AppState, 'pins'>>): CurvesPlan {
   const trace = state.trace ? { id: state.trace.id, starts: state.trace.info.starts } : null;
-  return planCurves(state.scenario, state.compare, trace);
+  const pins = (state.pins ?? []).map((p) => ({ id: p.id, name: p.name, colour: PIN_COLOURS[p.colour].value, scenario: p.scenario }));
+  return planCurves(state.scenario, state.compare, trace, pins);
 }
 
 export function startEngine(store: AppStore, simulator: Simulator): () => void {
@@ -76,8 +78,8 @@ export function startEngine(store: AppStore, simulator: Simulator): () => void {
       for (const spec of plan.specs) {
         const points = pointsOf(spec).filter((p) => p !== undefined);
         complete &&= points.length === spec.xs.length;
-        const { id, policy, linkMbps, label, current } = spec;
-        if (plan.mode === 'rate') series.push({ id, policy, linkMbps, label, current, points: points as SweepPoint[] });
+        const { id, policy, linkMbps, label, current, pin } = spec;
+        if (plan.mode === 'rate') series.push({ id, policy, linkMbps, label, current, points: points as SweepPoint[], ...(pin ? { pin: { colour: pin.colour, rate: pin.scenario.dirtyRate } } : {}) });
         else starts.push({ id, policy, label, current, points: points as StartPoint[] });
       }
       store.getState().showCurves({ key: plan.key, mode: plan.mode, series, starts, complete });
@@ -90,17 +92,30 @@ export function startEngine(store: AppStore, simulator: Simulator): () => void {
 
     const signal = sweepAbort.signal;
     const tasks: { spec: SeriesSpec; index: number }[] = [];
-    const longest = Math.max(...plan.specs.map((s) => s.xs.length));
+    // The scenario's own series first, all interleaved coarse first; then each pin's, one after another
+    // (a chunk is computed over one base scenario).
+    const own = plan.specs.filter((s) => !s.pin);
+    const longest = Math.max(0, ...own.map((s) => s.xs.length));
     for (const index of coarseFirst(longest)) {
-      for (const spec of plan.specs) if (index < spec.xs.length && !pointsOf(spec)[index]) tasks.push({ spec, index });
+      for (const spec of own) if (index < spec.xs.length && !pointsOf(spec)[index]) tasks.push({ spec, index });
     }
+    for (const spec of plan.specs.filter((s) => s.pin)) {
+      for (const index of coarseFirst(spec.xs.length)) if (!pointsOf(spec)[index]) tasks.push({ spec, index });
+    }
+    const baseOf = (spec: SeriesSpec) => spec.pin?.scenario ?? scenario;
+    /** The next batch: up to CHUNK_TASKS tasks over one base scenario. */
+    const batchAt = (next: number) => {
+      let end = next + 1;
+      while (end < tasks.length && end - next < CHUNK_TASKS && tasks[end].spec.pin === tasks[next].spec.pin) end++;
+      return tasks.slice(next, end);
+    };
     const chunk = (batch: typeof tasks): Promise<Point[]> =>
       plan.mode === 'rate'
-        ? simulator.sweepChunk(scenario, batch.map((t) => [t.spec.linkMbps, t.spec.xs[t.index], t.spec.policy] as const), CHUNK_BUDGET_MS, signal)
+        ? simulator.sweepChunk(baseOf(batch[0].spec), batch.map((t) => [t.spec.linkMbps, t.spec.xs[t.index], t.spec.policy] as const), CHUNK_BUDGET_MS, signal)
         : simulator.startSweepChunk(scenario, plan.traceId!, batch.map((t) => [t.spec.xs[t.index], t.spec.policy] as const), CHUNK_BUDGET_MS, signal);
     void (async () => {
       for (let next = 0; next < tasks.length; ) {
-        const batch = tasks.slice(next, next + CHUNK_TASKS);
+        const batch = batchAt(next);
         const points = await chunk(batch);
         if (signal.aborted) return;
         points.forEach((p, i) => (pointsOf(batch[i].spec)[batch[i].index] = p));
@@ -121,7 +136,7 @@ export function startEngine(store: AppStore, simulator: Simulator): () => void {
 
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.seq !== prev.seq) onChange(state);
-    else if (state.compare !== prev.compare && !state.holdRuns) updateCurves(state);
+    else if ((state.compare !== prev.compare || state.pins !== prev.pins) && !state.holdRuns) updateCurves(state);
   });
   onChange(store.getState());
 
