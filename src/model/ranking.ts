@@ -8,7 +8,7 @@ export interface Candidate {
   downtimeS: number;
 }
 
-/** Migration times this close (relative) count as the same, so the downtime decides. */
+/** Times this close (relative) count as the same, so the other measure decides. */
 export const SAME_TIME_TOLERANCE = 0.01;
 
 function sameTime(a: number, b: number): boolean {
@@ -23,7 +23,10 @@ export function rankByMigrationTime<T extends Candidate>(candidates: readonly T[
   });
 }
 
-/** The alternative: least downtime first, migration time breaking ties. */
+/** The alternative: least downtime first; within 1 % of each other, less migration time first. */
 export function rankByDowntime<T extends Candidate>(candidates: readonly T[]): T[] {
-  return [...candidates].sort((a, b) => a.downtimeS - b.downtimeS || a.migrationTimeS - b.migrationTimeS);
+  return [...candidates].sort((a, b) => {
+    if (!sameTime(a.downtimeS, b.downtimeS)) return a.downtimeS - b.downtimeS;
+    return a.migrationTimeS - b.migrationTimeS || a.downtimeS - b.downtimeS;
+  });
 }

@@ -17,8 +17,10 @@ describe('which VM to migrate first', () => {
     expect(ids(rankByMigrationTime([vm('a', 10, 5), vm('b', 11, 0.1)]))).toEqual(['a', 'b']);
   });
 
-  it('ranks by downtime alone as the alternative', () => {
+  it('ranks by downtime as the alternative, migration time deciding between equal downtimes', () => {
     expect(ids(rankByDowntime(host))).toEqual(['batch', 'web', 'cache', 'db']);
+    // Two idle VMs: the same downtime up to float noise; the quicker migration goes first.
+    expect(ids(rankByDowntime([vm('slow', 13.3, 0.31400001), vm('quick', 5.4, 0.314)]))).toEqual(['quick', 'slow']);
   });
 
   it('leaves its input alone', () => {

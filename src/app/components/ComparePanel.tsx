@@ -12,12 +12,18 @@ import { useApp } from '../state/store.ts';
 import { shortDuration, signedDuration } from './policyFacts.ts';
 import './compare.css';
 
-const percent = (delta: number, base: number) => (base === 0 || !Number.isFinite(delta / base) ? '' : ` (${delta >= 0 ? '+' : '−'}${Math.abs((100 * delta) / base).toFixed(1)} %)`);
+function percent(delta: number, base: number): string {
+  const p = (100 * Math.abs(delta)) / Math.abs(base);
+  if (!Number.isFinite(p)) return '';
+  return ` (${delta >= 0 ? '+' : '−'}${p >= 100 ? p.toFixed(0) : p.toFixed(1)} %)`;
+}
 
-function Delta({ value, base, format }: { value: number; base: number | undefined; format(delta: number): string }) {
+/** The difference to the baseline; below 0.01 % of it (float noise) it is the same. */
+function Delta({ value, base, format, relative = true }: { value: number; base: number | undefined; format(delta: number): string; relative?: boolean }) {
   if (base === undefined) return null;
   const delta = value - base;
-  return <span className="compare__delta">{delta === 0 ? 'same' : `${format(delta)}${percent(delta, base)}`}</span>;
+  const same = Math.abs(delta) <= 1e-4 * Math.abs(base) || delta === 0;
+  return <span className="compare__delta">{same ? 'same' : `${format(delta)}${relative ? percent(delta, base) : ''}`}</span>;
 }
 
 const signed = (f: (n: number) => string) => (d: number) => `${d > 0 ? '+' : '−'}${f(Math.abs(d))}`;
@@ -64,7 +70,7 @@ function PinRow({ pin, result, base, baseScenario, isBase }: { pin: Pin; result:
             {shortDuration(result.downtimeS)} <Delta value={result.downtimeS} base={d?.downtimeS} format={signedDuration} />
           </td>
           <td data-testid="pin-iterations">
-            {result.iterations} <Delta value={result.iterations} base={d?.iterations} format={signed(String)} />
+            {result.iterations} <Delta value={result.iterations} base={d?.iterations} format={signed(String)} relative={false} />
           </td>
           <td data-testid="pin-data-sent">
             {formatGiB(bytes)} <Delta value={bytes} base={d && baseBytes} format={signed(formatGiB)} />
@@ -112,7 +118,7 @@ function Ranking({ pins, runs }: { pins: Pin[]; runs: Record<string, RunResult> 
           </ol>
         </div>
         <div>
-          <h4 id="rank-downtime">Alternative: by downtime alone</h4>
+          <h4 id="rank-downtime">Alternative: by downtime, then migration time</h4>
           <ol aria-labelledby="rank-downtime" data-testid="rank-by-downtime">
             {rankByDowntime(ready).map(item)}
           </ol>
