@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO, type Scenario } from '../../model/index.ts';
+import { DEFAULT_SCENARIO, simulate, traceFromSeries, type Scenario } from '../../model/index.ts';
 import { PageState, createReplay, type ReplayEvent } from '../../model/replay/index.ts';
 import { replayApi } from '../../worker/replay.worker.ts';
 import { GLOSSARY } from './glossary.ts';
+import { createReplayClient } from './replayBridge.ts';
 import { count, narrate, narrationText, seconds, type StepContext } from './narrate.ts';
 import { advance, atEnd, cellGrid, nextStop, prevStop, stepsDue } from './player.ts';
 
@@ -220,6 +221,30 @@ describe('replay worker api', () => {
     const again = replayApi.frame(b + 40, 128, 128);
     expect(again.eventIndex).toBe(b + 40);
     expect(Array.from(replayApi.frame(b, 128, 128).rgba)).toEqual(Array.from(replayApi.frame(b, 128, 128).rgba));
+  });
+
+  it('replays a trace-driven run with the installed trace, as simulate(s, trace) runs it', async () => {
+    const times = Float64Array.from([0, 5, 10, 20]);
+    const rates = Float64Array.from([500, 30_000, 2000, 2000]);
+    const s: Scenario = { ...DEFAULT_SCENARIO, vmMiB: 64, traceStartS: 2 };
+    expect(replayApi.load(s, 'not-installed')).toMatchObject({ ok: false, limit: false, message: expect.stringMatching(/not loaded/) });
+    // Through the client, as the app does: installed once per worker, then loaded by id.
+    const installs: string[] = [];
+    const client = createReplayClient(() => ({
+      api: { ...replayApi, installTrace: async (...a: Parameters<typeof replayApi.installTrace>) => (installs.push(a[0]), replayApi.installTrace(...a)), load: async (...a: Parameters<typeof replayApi.load>) => replayApi.load(...a) } as never,
+      terminate: () => {},
+    }));
+    const never = new AbortController().signal;
+    const r = await client.load(s, { id: 'rising', times, rates }, never);
+    await client.load(s, { id: 'rising', times, rates }, never);
+    expect(installs).toEqual(['rising']);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.summary.traceId).toBe('rising');
+    const expected = simulate(s, traceFromSeries(times, rates));
+    expect(r.summary.run).toEqual({ migrationTimeS: expected.migrationTimeS, downtimeS: expected.downtimeS, iterations: expected.iterations });
+    // The rate profile drives the writes: the same scenario at its constant rate is another run.
+    const constant = replayApi.load(s);
+    expect(constant.ok && constant.summary.run.migrationTimeS).not.toBe(expected.migrationTimeS);
   });
 
   it('reports a VM past the replay limit as a value', () => {
