@@ -153,3 +153,103 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(help.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+const currentBars = (page: Page) => page.getByTestId('chart-iterations').locator('g[data-iteration][data-current]');
+const cursor = (page: Page) => page.getByTestId('chart-timeline').getByTestId('timeline-cursor');
+
+/** The iteration the narration speaks of, from its title ("Iteration 4, batch 2 of 18"), or null. */
+async function narratedIteration(page: Page): Promise<number | null> {
+  const title = await page.getByTestId('narration').locator('h3').innerText();
+  const m = /^Iteration (\d+)/.exec(title);
+  return m ? Number(m[1]) : null;
+}
+
+test('the iteration chart and the timeline follow the player, and only while it is open', async ({ page }) => {
+  await page.goto('./?preset=akoush-1g');
+  await settled(page);
+  await expect(page.getByTestId('chart-iterations').locator('g[data-iteration]').first()).toBeVisible();
+  await expect(currentBars(page)).toHaveCount(0);
+  await expect(cursor(page)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Teaching mode' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  await mapShowsPosition(page);
+  // Before iteration 1 the cursor is at the start and nothing is highlighted.
+  await expect(cursor(page)).toHaveAttribute('data-time', '0');
+  await expect(currentBars(page)).toHaveCount(0);
+  await page.getByLabel('Step by', { exact: true }).selectOption('iteration');
+  let lastTime = 0;
+  for (let i = 0; i < 4; i++) {
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await mapShowsPosition(page);
+    const n = await narratedIteration(page);
+    if (n !== null) await expect(currentBars(page)).toHaveAttribute('data-iteration', String(n));
+    const t = Number(await cursor(page).getAttribute('data-time'));
+    // A pass's last batch, its stop decision and its clean share a time.
+    expect(t).toBeGreaterThanOrEqual(lastTime);
+    lastTime = t;
+  }
+  expect(lastTime).toBeGreaterThan(0);
+  await expect(cursor(page)).toContainText(' s');
+  // The other groups are dimmed; the current one is not.
+  expect(await currentBars(page).evaluate((g) => getComputedStyle(g).opacity)).toBe('1');
+  const other = page.getByTestId('chart-iterations').locator('g[data-iteration]:not([data-current])').first();
+  expect(Number(await other.evaluate((g) => getComputedStyle(g).opacity))).toBeLessThan(0.5);
+  const axe = await new AxeBuilder({ page }).include('.charts__pair').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.locator('.charts__pair').screenshot({ path: 'test-results/follow-charts.png' });
+  await page.getByRole('button', { name: 'Teaching mode' }).click();
+  await expect(currentBars(page)).toHaveCount(0);
+  await expect(cursor(page)).toHaveCount(0);
+});
+
+// The player's iteration must be the chart's: pre-copy passes, QEMU's stop-and-copy, post-copy's
+// switch-over and push phase.
+for (const [name, query, expected] of [
+  ['QEMU', '?vm=64&rate=20000&policy=qemu', ['stop-and-copy']],
+  ['hybrid', '?vm=64&rate=20000&policy=hybrid', ['switch-over', 'postcopy']],
+] as const) {
+  test(`the highlighted iteration is the chart's own numbering (${name})`, async ({ page }) => {
+    await openTeaching(page, query);
+    await page.getByLabel('Step by', { exact: true }).selectOption('iteration');
+    const seen = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      await page.getByRole('button', { name: 'Step forward' }).click();
+      const p = await mapShowsPosition(page);
+      const title = await page.getByTestId('narration').locator('h3').innerText();
+      const n = await narratedIteration(page);
+      if (n !== null) await expect(currentBars(page)).toHaveAttribute('data-iteration', String(n));
+      if (/^(Stop-and-copy|Pause)/.test(title)) await expect(currentBars(page)).toHaveAttribute('data-phase', 'stop-and-copy');
+      if (/^Switch-over/.test(title)) await expect(currentBars(page)).toHaveAttribute('data-phase', 'switch-over');
+      if (/^Post-copy push/.test(title)) await expect(currentBars(page)).toHaveAttribute('data-phase', 'postcopy');
+      const phase = await currentBars(page).getAttribute('data-phase').catch(() => null);
+      if (phase) seen.add(phase);
+      if (title === 'Migration complete') break;
+      expect(p).not.toBe('');
+    }
+    await expect(page.getByTestId('narration').locator('h3')).toHaveText('Migration complete');
+    for (const phase of expected) expect(seen).toContain(phase);
+  });
+}
+
+test('a trace-driven run is replayed with its trace', async ({ page }) => {
+  await page.goto('./?trace=nfs-rising');
+  await settled(page);
+  await expect(page.locator('.charts__curves')).toHaveAttribute('data-mode', 'start');
+  await page.getByRole('button', { name: 'Teaching mode' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  await mapShowsPosition(page);
+  await expect(page.getByTestId('narration')).toContainText('Before the migration');
+  await page.getByLabel('Step by', { exact: true }).selectOption('iteration');
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+  await mapShowsPosition(page);
+  await expect(page.getByTestId('narration')).toContainText(/Iteration \d+/);
+  await expect(page.getByText(/cannot be replayed|constant dirty rate/)).toHaveCount(0);
+  // The replay is of the shown run (the same trace), so the charts follow it.
+  await expect(cursor(page)).toBeVisible();
+  await expect(currentBars(page)).toHaveCount(1);
+  // The run it replays is the summary's: the end has the same number of iterations.
+  const iterations = /\d+/.exec(await page.getByRole('region', { name: 'Result' }).getByTestId('iterations').innerText())![0];
+  await page.getByLabel('Step by', { exact: true }).selectOption('batch');
+  await page.getByLabel('Position').fill(String(Number(await page.getByLabel('Position').getAttribute('max'))));
+  await expect(page.getByTestId('narration')).toContainText(`over ${iterations} iteration`);
+});

@@ -2,13 +2,19 @@
 // with the events' summary and, for any event, the memory map as RGBA cells ready for a canvas. The
 // client imports only `type ReplayApi` (Squoosh's split); the map's pixels are transferred, not copied.
 import { expose, transfer } from 'comlink';
-import { ExactLimitError, validateScenario, type PolicyName, type Scenario } from '../model/index.ts';
-import { DEFAULT_PALETTE, ReplayLimitError, aggregateRGBA, createReplay, stepIndices, type BatchEvent, type PushEvent, type Replay, type ReplayEvent } from '../model/replay/index.ts';
+import { ExactLimitError, sendPagesPerSecond, validateScenario, type PolicyName, type Scenario } from '../model/index.ts';
+import { installTrace, traceById } from './traces.ts';
+import { DEFAULT_PALETTE, ReplayLimitError, aggregateRGBA, createReplay, stepIndices, type BatchEvent, type DirtySplit, type PushEvent, type Replay, type ReplayEvent } from '../model/replay/index.ts';
 
 /** What the player needs to know about the run's events, without the events themselves. */
 export interface EventsSummary {
+  /** The scenario replayed (validated) and the trace driving it (null: the constant rate). */
+  scenario: Scenario;
+  traceId: string | null;
   pages: number;
   policy: PolicyName;
+  /** Pages the link sends per second (after goodput, zero pages and compression). */
+  pagesPerSecond: number;
   events: number;
   /** Per event: its time (s) and iteration. */
   atS: Float64Array;
@@ -24,6 +30,10 @@ export type LoadResult = { ok: true; summary: EventsSummary } | { ok: false; lim
 export interface FrameContext {
   iteration: { sent: number; skipped: number; startS: number; batch: number; batches: number };
   totalSent: number;
+  /** The pages written since the last clean, split into already sent (must go again) and not yet sent. */
+  dirtied: DirtySplit;
+  /** The same split of the pass the last clean ended; null before the first clean. */
+  cleaned: DirtySplit | null;
 }
 
 export interface Frame {
@@ -113,12 +123,17 @@ function toStops(events: readonly ReplayEvent[], g: 'batch' | 'iteration'): Int3
 }
 
 export const replayApi = {
-  /** Replaces the replay with one of `scenario`; ReplayLimitError and other errors come back as values. */
-  load(scenario: unknown): LoadResult {
+  /**
+   * Replaces the replay with one of `scenario`, its dirty rate from the trace installed under `traceId`
+   * when given (as the simulator's run(s, traceId)); ReplayLimitError and other errors come back as values.
+   */
+  load(scenario: unknown, traceId: string | null = null): LoadResult {
     loaded = null;
     try {
       const s = checked(scenario);
-      const replay = createReplay(s);
+      if (traceId !== null && typeof traceId !== 'string') throw new TypeError('traceId must be a string or null');
+      const trace = traceId === null ? undefined : traceById(traceId);
+      const replay = createReplay(s, { trace });
       const events = replay.events;
       const end = events[events.length - 1];
       // Take the checkpoints now (tens of ms for 1 GiB) so backward steps are quick from the start.
@@ -128,8 +143,11 @@ export const replayApi = {
       }
       loaded = { replay, ...passSums(events) };
       const summary: EventsSummary = {
+        scenario: s,
+        traceId,
         pages: replay.pages,
         policy: s.policy,
+        pagesPerSecond: sendPagesPerSecond(s),
         events: events.length,
         atS: Float64Array.from(events, (e) => e.atS),
         iteration: Int32Array.from(events, (e) => e.iteration),
@@ -141,6 +159,11 @@ export const replayApi = {
       const limit = e instanceof ReplayLimitError || e instanceof ExactLimitError;
       return { ok: false, limit, message: e instanceof Error ? e.message : String(e) };
     }
+  },
+
+  /** Keeps a parsed trace's arrays under `id` (dropping those not in `keep`), for load(s, id). */
+  installTrace(id: string, times: Float64Array, rates: Float64Array, keep: readonly string[]): void {
+    installTrace(id, times, rates, keep);
   },
 
   /** The map after event `eventIndex`, as cellsX x cellsY RGBA pixels, with the narration's numbers. */
@@ -160,6 +183,8 @@ export const replayApi = {
       context: {
         iteration: { sent: l.iterSent[k], skipped: l.iterSkipped[k], startS: l.iterStartS[k], batch: l.batchNo[k], batches: l.batchesOf[k] },
         totalSent: l.totalSent[k],
+        dirtied: state.dirtied,
+        cleaned: state.cleaned,
       },
     };
     return transfer(frame, [rgba.buffer]);

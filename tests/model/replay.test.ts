@@ -22,6 +22,7 @@ import {
   simulateExact,
   stepIndices,
   type BatchEvent,
+  type DirtySplit,
   type ReplayEvent,
   type RunResult,
   type Scenario,
@@ -278,6 +279,50 @@ function expectSameMap(actual: Uint8Array, expected: Uint8Array, label: string):
   }
 }
 
+// The "already sent" split by another route: a flag per page for "the destination has a copy" (set
+// when a batch sends it, and at a clean for every page not written), each write made with the model's
+// writer; a first write since the clean to a page with a copy makes that copy stale.
+function referenceSplits(s: Scenario, events: ReplayEvent[]): { dirtied: DirtySplit; cleaned: DirtySplit | null }[] {
+  const pages = pagesOf(s.vmMiB, s.pageBytes);
+  const writer = writerFor(s);
+  const toSend = new Uint8Array(pages).fill(1);
+  const atDestination = new Uint8Array(pages);
+  const fromEarlierPass = new Uint8Array(pages);
+  const dirty = new Uint8Array(pages);
+  let made = 0;
+  let split: DirtySplit = { pages: 0, alreadySent: 0, sentEarlier: 0 };
+  let cleaned: DirtySplit | null = null;
+  const out: { dirtied: DirtySplit; cleaned: DirtySplit | null }[] = [];
+  for (const e of events) {
+    if (e.kind === 'pause' && e.stateOnly) break;
+    if (e.kind === 'batch') {
+      for (let p = e.from; p < e.to; p++) {
+        if (!toSend[p]) continue;
+        toSend[p] = 0;
+        if (e.peek && dirty[p]) continue; // skipped
+        atDestination[p] = 1;
+      }
+    }
+    for (; made < e.writes; made++) {
+      const p = writer.page(made);
+      if (dirty[p]) continue;
+      dirty[p] = 1;
+      split = { pages: split.pages + 1, alreadySent: split.alreadySent + atDestination[p], sentEarlier: split.sentEarlier + fromEarlierPass[p] };
+    }
+    if (e.kind === 'clean') {
+      for (let p = 0; p < pages; p++) {
+        toSend[p] = dirty[p];
+        atDestination[p] = fromEarlierPass[p] = dirty[p] ? 0 : 1;
+      }
+      dirty.fill(0);
+      cleaned = split;
+      split = { pages: 0, alreadySent: 0, sentEarlier: 0 };
+    }
+    out.push({ dirtied: split, cleaned });
+  }
+  return out;
+}
+
 describe('page-exact replay', () => {
   for (const [name, s] of CASES) {
     it(`${name}: every event matches the reference, seeking in any order`, () => {
@@ -308,6 +353,30 @@ describe('page-exact replay', () => {
       for (let k = events.length - 1; k >= 0; k -= 3) expectSameMap(jumping.seek(k).codes, ref[k], `${name}, back to ${k}`);
     });
   }
+
+  it('splits the dirtied pages into already sent and still to send, as a page-by-page count does', () => {
+    let resent = 0;
+    for (const [name, s] of CASES) {
+      const events = runEvents(s);
+      const ref = referenceSplits(s, events);
+      const replay = createReplay(s, { events, checkpointEvery: 6 });
+      // Forward, then backward through the checkpoints: the split is part of the saved state.
+      const order = [...ref.keys(), ...[...ref.keys()].reverse()];
+      for (const k of order) {
+        const state = replay.seek(k);
+        const label = `${name}, event ${k} (${events[k].kind})`;
+        expect(state.dirtied, label).toEqual(ref[k].dirtied);
+        expect(state.cleaned, label).toEqual(ref[k].cleaned);
+        expect(state.dirtied.alreadySent).toBeLessThanOrEqual(state.dirtied.pages);
+        expect(state.dirtied.sentEarlier).toBeLessThanOrEqual(state.dirtied.alreadySent);
+        const e = events[k];
+        if (e.kind === 'clean') expect(state.cleaned?.pages, label).toBe(e.dirtied);
+        resent += state.dirtied.alreadySent - state.dirtied.sentEarlier;
+      }
+    }
+    // The cases do rewrite pages sent earlier in the same pass (not only pages of earlier passes).
+    expect(resent).toBeGreaterThan(0);
+  });
 
   it('invariants of the map along every run', () => {
     for (const [name, s] of CASES) {

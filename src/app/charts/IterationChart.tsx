@@ -2,9 +2,9 @@
 // stop-and-copy hatched and labelled, and why pre-copy stopped. Post-copy runs show the paused
 // switch-over (state only) and the post-copy phase on bands of their own; auto-converge's throttle
 // steps are marked where they take effect.
-import { scaleBand, scaleLinear, scaleLog } from 'd3';
-import { useId, useMemo, useState } from 'react';
-import type { RunResult } from '../../model/result.ts';
+import { scaleBand, scaleLinear, scaleLog, type ScaleBand } from 'd3';
+import { memo, useId, useMemo, useState, type ReactNode } from 'react';
+import type { IterationRecord, RunResult } from '../../model/result.ts';
 import { AxisLeft, GridRows } from './Axis.tsx';
 import { HatchPattern } from './HatchPattern.tsx';
 import { ChartFrame, LegendItem, LogToggle } from './ChartFrame.tsx';
@@ -13,6 +13,8 @@ import {
   barSpan,
   countDomain,
   hasPostcopy,
+  highlightedIteration,
+  highlightText,
   iterationAxisLabel,
   iterationSummary,
   iterationTooltip,
@@ -34,9 +36,15 @@ const MAX_BAR_PX = 44;
 export interface IterationChartOptions {
   /** Heading above the chart; null for none (when the page already has one). */
   title?: string | null;
+  /**
+   * An iteration to emphasise (a player's position, e.g. teaching mode's): its bars stay, the others
+   * are dimmed, and its group gets `data-current`. Undefined, null or a number the run has no record
+   * of: nothing is emphasised.
+   */
+  highlight?: number | null;
 }
 
-export function IterationChart({ result, title = 'Pages per iteration' }: IterationChartProps & IterationChartOptions) {
+export function IterationChart({ result, title = 'Pages per iteration', highlight }: IterationChartProps & IterationChartOptions) {
   const [log, setLog] = useState(false);
   return (
     <ChartFrame
@@ -46,12 +54,12 @@ export function IterationChart({ result, title = 'Pages per iteration' }: Iterat
       legend={<IterationLegend result={result} />}
       renderTable={() => <IterationTable result={result} />}
     >
-      {({ width, fontPx }) => <IterationPlot result={result} log={log} width={width} fontPx={fontPx} />}
+      {({ width, fontPx }) => <IterationPlot result={result} log={log} width={width} fontPx={fontPx} highlight={highlightedIteration(result, highlight)} />}
     </ChartFrame>
   );
 }
 
-function IterationPlot({ result, log, width, fontPx }: { result: RunResult; log: boolean; width: number; fontPx: number }) {
+function IterationPlot({ result, log, width, fontPx, highlight }: { result: RunResult; log: boolean; width: number; fontPx: number; highlight: number | null }) {
   const [hover, setHover] = useState<number | null>(null);
   const patternId = domId(useId(), 'hatch');
   const k = fontPx / BASE_FONT_PX;
@@ -86,51 +94,23 @@ function IterationPlot({ result, log, width, fontPx }: { result: RunResult; log:
 
   const { x, inner, y, yTicks, step, band } = geometry;
 
-  // The bars, memoised so that hovering (which re-renders) does not rebuild them.
-  const bars = useMemo(
-    () =>
-      its.map((it) => {
-        const gx = x(it.iteration) ?? 0;
-        const kind = recordKind(it, result);
-        return (
-          <g
-            key={it.iteration}
-            transform={`translate(${gx},0)`}
-            data-iteration={it.iteration}
-            data-final={it.final || undefined}
-            data-phase={kind === 'precopy' ? undefined : kind}
-          >
-            {it.final ? <rect className="final-band" x={band.x} y={0} width={band.width} height={innerH} /> : null}
-            {kind === 'postcopy' ? <rect className="postcopy-band" x={band.x} y={0} width={band.width} height={innerH} /> : null}
-            {kind === 'switch-over' ? (
-              <text className="band-note" x={band.x + band.width / 2} y={innerH / 2} textAnchor="middle" data-testid="switch-over-label">
-                <tspan x={band.x + band.width / 2}>VM paused:</tspan>
-                <tspan x={band.x + band.width / 2} dy="1.2em">state only,</tspan>
-                <tspan x={band.x + band.width / 2} dy="1.2em">no pages</tspan>
-              </text>
-            ) : null}
-            {MEASURES.map((m, i) => {
-              const span = barSpan(m.value(it), y, innerH, log);
-              if (!span) return null;
-              const final = it.final && m.key === 'sent';
-              const cls = final ? 'bar-final' : kind === 'postcopy' && m.key === 'sent' ? 'bar-postcopy' : `bar-${m.key}`;
-              return (
-                <rect
-                  key={m.key}
-                  className={cls}
-                  fill={final ? `url(#${patternId})` : undefined}
-                  x={inner(i)}
-                  y={span.top}
-                  width={inner.bandwidth()}
-                  height={span.height}
-                />
-              );
-            })}
-          </g>
-        );
-      }),
-    [its, result, x, inner, y, innerH, log, patternId, band],
-  );
+  // The bars: each group is a memoised component, so hovering or moving the highlight re-renders
+  // only the groups whose props changed (a player moves it up to 60 times a second).
+  const bars = its.map((it) => (
+    <BarGroup
+      key={it.iteration}
+      it={it}
+      result={result}
+      gx={x(it.iteration) ?? 0}
+      inner={inner}
+      y={y}
+      innerH={innerH}
+      log={log}
+      patternId={patternId}
+      band={band}
+      current={it.iteration === highlight}
+    />
+  ));
 
   // The label above the plot: the stop-and-copy's pages, or the post-copy phase's.
   const labelled = its.find((it) => recordKind(it, result) === 'postcopy') ?? (its[its.length - 1]?.final ? its[its.length - 1] : undefined);
@@ -152,7 +132,7 @@ function IterationPlot({ result, log, width, fontPx }: { result: RunResult; log:
 
   return (
     <>
-      <svg width={width} height={height} role="img" aria-label={iterationSummary(result)}>
+      <svg width={width} height={height} role="img" aria-label={iterationSummary(result) + (highlight === null ? '' : highlightText(result, highlight))}>
         <defs>
           <HatchPattern id={patternId} />
         </defs>
@@ -161,7 +141,7 @@ function IterationPlot({ result, log, width, fontPx }: { result: RunResult; log:
           {hovered ? (
             <rect className="group-hover" x={(x(hovered.iteration) ?? 0) + band.x} y={0} width={band.width} height={innerH} />
           ) : null}
-          {bars}
+          <g className={highlight === null ? 'iteration-bars' : 'iteration-bars has-current'}>{bars}</g>
           <AxisLeft ticks={yTicks} scale={y} height={innerH} label={log ? 'Pages (log scale)' : 'Pages'} labelOffset={50 * k} />
           <g className="chart-axis" transform={`translate(0,${innerH})`}>
             <line className="chart-axis__domain" x1={0} x2={innerW} />
@@ -233,6 +213,56 @@ function IterationPlot({ result, log, width, fontPx }: { result: RunResult; log:
     </>
   );
 }
+
+interface BarGroupProps {
+  it: IterationRecord;
+  result: RunResult;
+  gx: number;
+  inner: ScaleBand<number>;
+  y: (v: number) => number;
+  innerH: number;
+  log: boolean;
+  patternId: string;
+  band: { x: number; width: number };
+  current: boolean;
+}
+
+/** One iteration's bars (and its band); `current` emphasises it while a player is on it. */
+const BarGroup = memo(function BarGroup({ it, result, gx, inner, y, innerH, log, patternId, band, current }: BarGroupProps) {
+  const kind = recordKind(it, result);
+  let note: ReactNode = null;
+  if (kind === 'switch-over') {
+    const cx = band.x + band.width / 2;
+    note = (
+      <text className="band-note" x={cx} y={innerH / 2} textAnchor="middle" data-testid="switch-over-label">
+        <tspan x={cx}>VM paused:</tspan>
+        <tspan x={cx} dy="1.2em">state only,</tspan>
+        <tspan x={cx} dy="1.2em">no pages</tspan>
+      </text>
+    );
+  }
+  return (
+    <g
+      transform={`translate(${gx},0)`}
+      data-iteration={it.iteration}
+      data-final={it.final || undefined}
+      data-phase={kind === 'precopy' ? undefined : kind}
+      data-current={current || undefined}
+    >
+      {current ? <rect className="current-band" x={band.x} y={0} width={band.width} height={innerH} /> : null}
+      {it.final ? <rect className="final-band" x={band.x} y={0} width={band.width} height={innerH} /> : null}
+      {kind === 'postcopy' ? <rect className="postcopy-band" x={band.x} y={0} width={band.width} height={innerH} /> : null}
+      {note}
+      {MEASURES.map((m, i) => {
+        const span = barSpan(m.value(it), y, innerH, log);
+        if (!span) return null;
+        const final = it.final && m.key === 'sent';
+        const cls = final ? 'bar-final' : kind === 'postcopy' && m.key === 'sent' ? 'bar-postcopy' : `bar-${m.key}`;
+        return <rect key={m.key} className={cls} fill={final ? `url(#${patternId})` : undefined} x={inner(i)} y={span.top} width={inner.bandwidth()} height={span.height} />;
+      })}
+    </g>
+  );
+});
 
 function IterationLegend({ result }: { result: RunResult }) {
   const postcopy = hasPostcopy(result);

@@ -13,6 +13,8 @@ import { BASE_FONT_PX, clamp, domId, scaleMargin, scaleTicks, textWidth, tickCou
 import {
   alsoHereText,
   crossesLowerLabel,
+  cursorLabel,
+  cursorX,
   degradedLabel,
   degradedSpan,
   downtimeLabel,
@@ -27,6 +29,7 @@ import {
   timelineStages,
   timelineSummary,
   type Pick,
+  type Segment,
   type Stage,
   type StageKind,
 } from './timeline.ts';
@@ -39,9 +42,14 @@ const MIN_STAGE_PX = 3;
 
 export interface TimelineChartOptions {
   title?: string | null;
+  /**
+   * A time to mark, seconds since the migration started (a player's position, e.g. teaching mode's):
+   * a vertical cursor (`data-testid="timeline-cursor"`) with its time. Undefined or null: none.
+   */
+  cursorS?: number | null;
 }
 
-export function TimelineChart({ scenario, result, title = 'Timeline of the migration' }: TimelineChartProps & TimelineChartOptions) {
+export function TimelineChart({ scenario, result, title = 'Timeline of the migration', cursorS }: TimelineChartProps & TimelineChartOptions) {
   const stages = useMemo(() => timelineStages(scenario, result), [scenario, result]);
   return (
     <ChartFrame
@@ -50,7 +58,7 @@ export function TimelineChart({ scenario, result, title = 'Timeline of the migra
       legend={<TimelineLegend result={result} />}
       renderTable={() => <TimelineTable stages={stages} result={result} />}
     >
-      {({ width, fontPx }) => <TimelinePlot width={width} fontPx={fontPx} stages={stages} result={result} />}
+      {({ width, fontPx }) => <TimelinePlot width={width} fontPx={fontPx} stages={stages} result={result} cursorS={cursorS ?? null} />}
     </ChartFrame>
   );
 }
@@ -60,7 +68,7 @@ function stageClass(s: Stage, index: number): string {
   return `stage-${s.kind}`;
 }
 
-function TimelinePlot({ width, fontPx, stages, result }: { width: number; fontPx: number; stages: Stage[]; result: RunResult }) {
+function TimelinePlot({ width, fontPx, stages, result, cursorS }: { width: number; fontPx: number; stages: Stage[]; result: RunResult; cursorS: number | null }) {
   const [hover, setHover] = useState<(Pick & { px: number }) | null>(null);
   const patternId = domId(useId(), 'hatch');
   const k = fontPx / BASE_FONT_PX;
@@ -204,6 +212,7 @@ function TimelinePlot({ width, fontPx, stages, result }: { width: number; fontPx
             </g>
           ))}
           <AxisBottom ticks={ticks} scale={x} y={axisY} width={innerW} labelY={36 * k} label="Time since the migration started (s)" />
+          {cursorS !== null && Number.isFinite(cursorS) ? <TimelineCursor stages={stages} segments={segments} t={cursorS} top={trackTop} bottom={trackBottom} innerW={innerW} fontPx={fontPx} /> : null}
           <rect
             className="plot-overlay"
             x={-MIN_STAGE_PX}
@@ -227,6 +236,21 @@ function TimelinePlot({ width, fontPx, stages, result }: { width: number; fontPx
         />
       ) : null}
     </>
+  );
+}
+
+/** The player's time on the track: a line across it, a notch above, the time inside the track. */
+function TimelineCursor({ stages, segments, t, top, bottom, innerW, fontPx }: { stages: Stage[]; segments: Segment[]; t: number; top: number; bottom: number; innerW: number; fontPx: number }) {
+  const px = cursorX(stages, segments, t);
+  const label = cursorLabel(t, px, innerW, fontPx);
+  return (
+    <g className="timeline-cursor" data-testid="timeline-cursor" data-time={t} pointerEvents="none">
+      <line x1={px} x2={px} y1={top - 6} y2={bottom + 4} />
+      <path d={`M${px - 4},${top - 10} h8 l-4,5 z`} />
+      <text x={px + label.dx} y={(top + bottom) / 2} dy="0.35em" textAnchor={label.anchor}>
+        {label.text}
+      </text>
+    </g>
   );
 }
 

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   barSpan,
   countDomain,
+  highlightedIteration,
+  highlightText,
   iterationAxisLabel,
   iterationSummary,
   iterationTooltip,
@@ -119,5 +121,23 @@ describe('policies in the iteration chart', () => {
     expect(throttleMarks(BUSY)).toEqual([]);
     expect(iterationTooltip(THROTTLED.perIteration[2], THROTTLED).rows).toContainEqual(['Throttle', '20% from 19.4 s']);
     expect(iterationSummary(THROTTLED)).toContain('throttled the guest to 20% from iteration 3, to 30% from iteration 5');
+  });
+});
+
+describe('following a player', () => {
+  it('highlights an iteration the run has, and nothing before iteration 1 or past the run', () => {
+    const n = BUSY.perIteration.length;
+    expect(highlightedIteration(BUSY, 3)).toBe(3);
+    expect(highlightedIteration(BUSY, n)).toBe(n);
+    for (const none of [0, -1, n + 1, 2.5, null, undefined]) expect(highlightedIteration(BUSY, none)).toBeNull();
+  });
+
+  it('numbers post-copy records as the chart does: the switch-over and the post-copy phase', () => {
+    const kinds = HYBRID.perIteration.map((it) => [highlightedIteration(HYBRID, it.iteration), recordKind(it, HYBRID)]);
+    expect(kinds).toEqual(HYBRID.perIteration.map((it) => [it.iteration, recordKind(it, HYBRID)]));
+    const switchOver = HYBRID.perIteration.find((it) => recordKind(it, HYBRID) === 'switch-over')!;
+    expect(highlightText(HYBRID, switchOver.iteration)).toBe(` The player is at iteration ${switchOver.iteration} (switch-over (VM paused, state only)).`);
+    expect(highlightText(BUSY, 2)).toBe(' The player is at iteration 2.');
+    expect(highlightText(BUSY, 99)).toBe('');
   });
 });

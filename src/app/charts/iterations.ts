@@ -166,3 +166,22 @@ export function iterationSummary(result: RunResult): string {
     `${formatPages(result.pagesSent)} pages sent in all. ${stopReasonLine(result)}.${throttle}`
   );
 }
+
+/**
+ * The iteration to emphasise when the chart follows a player: `iteration` if the run has a record of
+ * that number (the replay numbers its events as the records), else null (before iteration 1, or an
+ * iteration the shown run does not have, so nothing is dimmed for nothing).
+ */
+export function highlightedIteration(result: RunResult, iteration: number | null | undefined): number | null {
+  if (iteration === null || iteration === undefined || !Number.isInteger(iteration) || iteration < 1) return null;
+  return result.perIteration.some((it) => it.iteration === iteration) ? iteration : null;
+}
+
+/** The sentence the chart's aria-label gains while an iteration is highlighted. */
+export function highlightText(result: RunResult, iteration: number): string {
+  const it = result.perIteration.find((r) => r.iteration === iteration);
+  if (!it) return '';
+  const kind = recordKind(it, result);
+  const what = kind === 'precopy' ? `iteration ${iteration}` : `iteration ${iteration} (${KIND_TITLE[kind].slice(2)})`;
+  return ` The player is at ${what}.`;
+}

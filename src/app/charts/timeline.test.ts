@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   alsoHereText,
   crossesLowerLabel,
+  cursorLabel,
+  cursorX,
   degradedSpan,
   downtimeLabel,
   downtimeSpan,
@@ -173,5 +175,48 @@ describe('timeline of other policies', () => {
     const st = timelineStages(SCENARIO, THROTTLED);
     expect(stageTooltip(st[3], THROTTLED).rows).toContainEqual(['Throttle', '20% from 19.4 s']);
     expect(timelineSummary(st, THROTTLED)).toContain('Throttle steps at 19.4 s (20%), 26.5 s (30%)');
+  });
+});
+
+describe('timeline cursor', () => {
+  const stages = timelineStages(SCENARIO, BUSY);
+  const x = scaleLinear().domain([0, timelineEnd(stages, BUSY)]).range([0, 600]);
+  const segments = segmentLayout(stages, x, 3, 600);
+
+  it('sits in the stage holding the time, in proportion to its drawn width', () => {
+    stages.forEach((s, i) => {
+      const mid = (s.startS + s.endS) / 2;
+      expect(cursorX(stages, segments, mid)).toBeCloseTo(segments[i].x + segments[i].width / 2, 6);
+      // The first instant of a stage is on that stage (the later one wins at a boundary).
+      expect(cursorX(stages, segments, s.startS)).toBeCloseTo(segments[i].x, 6);
+    });
+    expect(cursorX(stages, segments, -1)).toBe(segments[0].x);
+    expect(cursorX(stages, segments, 1e9)).toBe(segments[segments.length - 1].x + segments[segments.length - 1].width);
+    expect(cursorX(stages, segments, Number.NaN)).toBe(0);
+  });
+
+  it('follows the widened tiny iterations, not the linear scale', () => {
+    const st = timelineStages(SCENARIO, TINY);
+    const lin = scaleLinear().domain([0, timelineEnd(st, TINY)]).range([0, 400]);
+    const segs = segmentLayout(st, lin, 3, 400);
+    // An iteration drawn away from where the linear scale would put it (widened, or pushed left).
+    const i = st.findIndex((s, j) => s.kind === 'iteration' && Math.abs(segs[j].x - lin(s.startS)) > 1);
+    expect(i).toBeGreaterThan(0);
+    const s = st[i];
+    const px = cursorX(st, segs, (s.startS + s.endS) / 2);
+    expect(px).toBeGreaterThanOrEqual(segs[i].x);
+    expect(px).toBeLessThanOrEqual(segs[i].x + segs[i].width);
+    // Monotonic in time along the whole run.
+    let last = -Infinity;
+    for (let t = 0; t <= TINY.migrationTimeS; t += TINY.migrationTimeS / 500) {
+      const p = cursorX(st, segs, t);
+      expect(p).toBeGreaterThanOrEqual(last - 1e-9);
+      last = p;
+    }
+  });
+
+  it('labels the time on the side with room', () => {
+    expect(cursorLabel(12.345, 100, 600, 13)).toEqual({ text: '12.3 s', anchor: 'start', dx: 5 });
+    expect(cursorLabel(12.345, 595, 600, 13)).toMatchObject({ anchor: 'end', dx: -5 });
   });
 });

@@ -381,3 +381,34 @@ export function timelineSummary(stages: readonly Stage[], result: RunResult): st
     `Downtime ${formatDuration(result.downtimeS)} (${postcopy ? 'switch-over' : 'stop-and-copy'} plus commitment and activation).${throttle}`
   );
 }
+
+/**
+ * The pixel of time `t` (s) on the drawn track: within the stage that holds it, in proportion to its
+ * drawn segment (stages are widened to a minimum, so the track is not one linear scale); before the
+ * first stage its start, after the last its end. At a boundary the later stage wins, so the cursor of
+ * an iteration's first instant sits on that iteration.
+ */
+export function cursorX(stages: readonly Stage[], segments: readonly Segment[], t: number): number {
+  if (stages.length === 0 || !Number.isFinite(t)) return 0;
+  if (t <= stages[0].startS) return segments[0].x;
+  for (let i = stages.length - 1; i >= 0; i--) {
+    const s = stages[i];
+    if (t < s.startS) continue;
+    const seg = segments[i];
+    if (t >= s.endS) {
+      // In a gap after stage i (or past the end): at its drawn end, never beyond the next one's start.
+      const next = segments[i + 1];
+      return next ? Math.min(seg.x + seg.width, next.x) : seg.x + seg.width;
+    }
+    const d = s.endS - s.startS;
+    return seg.x + (d > 0 ? ((t - s.startS) / d) * seg.width : seg.width);
+  }
+  return segments[0].x;
+}
+
+/** The cursor's label: the time, and which way it reads so it stays inside the plot. */
+export function cursorLabel(t: number, px: number, plotWidth: number, fontPx: number): { text: string; anchor: 'start' | 'end'; dx: number } {
+  const text = `${formatSeconds(t)} s`;
+  const fitsRight = px + 5 + textWidth(text, fontPx) <= plotWidth;
+  return fitsRight ? { text, anchor: 'start', dx: 5 } : { text, anchor: 'end', dx: -5 };
+}

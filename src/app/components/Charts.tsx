@@ -4,6 +4,8 @@ import { useEffect, useMemo } from 'react';
 import { POLICIES, type PolicyName, type RunResult } from '../../model/index.ts';
 import { CurvesChart, IterationChart, StartSweepChart, TimelineChart, type CurveSeries, type StartSeries } from '../charts/index.ts';
 import { POLICY_NAME } from '../policyNames.ts';
+import { replayMatches } from '../teach/follow.ts';
+import { useTeach } from '../teach/teachStore.ts';
 import { planFor } from '../state/engine.ts';
 import type { Pin } from '../state/pins.ts';
 import { useApp, type ActiveTrace, type CurvesView, type RunView } from '../state/store.ts';
@@ -60,6 +62,26 @@ function ComparePolicies({ current }: { current: PolicyName }) {
   );
 }
 
+/** Whether teaching mode is open with its replay loaded for this run (then the charts follow its player). */
+function useFollowing(run: RunView): boolean {
+  const summary = useTeach((s) => (s.status === 'ready' ? s.summary : null));
+  return useMemo(() => replayMatches(summary, run.scenario, run.traceId), [summary, run]);
+}
+
+// The two charts that follow the player, each in its own component subscribed to just what it shows,
+// so a player step re-renders neither the curves nor (within an iteration) the iteration chart.
+function FollowingIterations({ run }: { run: RunView }) {
+  const following = useFollowing(run);
+  const iteration = useTeach((s) => (following ? s.iteration : null));
+  return <IterationChart result={run.result} highlight={iteration} />;
+}
+
+function FollowingTimeline({ run }: { run: RunView }) {
+  const following = useFollowing(run);
+  const timeS = useTeach((s) => (following ? s.timeS : null));
+  return <TimelineChart scenario={run.scenario} result={run.result} cursorS={timeS} />;
+}
+
 function ChartsOf({ run }: { run: RunView }) {
   const curves = useApp((s) => s.curves);
   const compare = useApp((s) => s.compare);
@@ -84,8 +106,8 @@ function ChartsOf({ run }: { run: RunView }) {
   return (
     <>
       <div className="charts__pair">
-        <IterationChart result={run.result} />
-        <TimelineChart scenario={run.scenario} result={run.result} />
+        <FollowingIterations run={run} />
+        <FollowingTimeline run={run} />
       </div>
       <div className="charts__curves" data-complete={complete} data-mode={shown.mode}>
         <p className="charts__progress" hidden={complete}>

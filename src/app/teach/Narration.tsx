@@ -11,7 +11,8 @@ export function Narration() {
   const granularity = useTeach((s) => s.granularity);
   const narration = useMemo(() => {
     if (!shown || !summary) return null;
-    const ctx: StepContext = { policy: summary.policy, pages: summary.pages, granularity, counts: shown.counts, iteration: shown.context.iteration, totalSent: shown.context.totalSent, run: summary.run };
+    const c = shown.context;
+    const ctx: StepContext = { policy: summary.policy, pages: summary.pages, pagesPerSecond: summary.pagesPerSecond, granularity, counts: shown.counts, iteration: c.iteration, totalSent: c.totalSent, dirtied: c.dirtied, cleaned: c.cleaned, run: summary.run };
     return narrate(shown.event, ctx);
   }, [shown, summary, granularity]);
   return (

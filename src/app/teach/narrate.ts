@@ -2,7 +2,7 @@
 // around it (the map's counts, the iteration so far, the run's totals), so it is tested without a DOM.
 // The result is text with glossary terms marked, for Narration.tsx to render as tooltips.
 import type { PolicyName } from '../../model/index.ts';
-import { PageState, type BatchEvent, type ReplayEvent, type StepGranularity } from '../../model/replay/index.ts';
+import { PageState, type BatchEvent, type DirtySplit, type ReplayEvent, type StepGranularity } from '../../model/replay/index.ts';
 import type { GlossaryTerm } from './glossary.ts';
 
 /** Plain text, or a glossary term shown as `text` with its definition in a tooltip. */
@@ -36,6 +36,12 @@ export interface StepContext {
   };
   /** Pages sent in all iterations up to and including this event. */
   totalSent: number;
+  /** Pages written since the last clean, and how many of them had already been sent (so must go again). */
+  dirtied: DirtySplit;
+  /** The same split of the pass the last clean ended (the current to_send); null before the first clean. */
+  cleaned: DirtySplit | null;
+  /** Pages the link sends per second. */
+  pagesPerSecond: number;
   /** The run's totals. */
   run: { migrationTimeS: number; downtimeS: number; iterations: number };
 }
@@ -64,11 +70,6 @@ const t = (term: GlossaryTerm, text: string = term): Segment => ({ term, text })
 /** The narration as plain text (for tests and the screen-reader summary). */
 export function narrationText(n: Narration): string {
   return n.parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
-}
-
-/** Pages written since the last clean that the map shows now (not counting this batch's own pages). */
-export function dirtyNow(counts: ArrayLike<number>): number {
-  return counts[PageState.DIRTY] + counts[PageState.TO_SEND_DIRTY] + counts[PageState.SKIPPED];
 }
 
 const isXen = (p: PolicyName) => p === 'xen';
@@ -108,7 +109,9 @@ export function narrate(event: ReplayEvent, ctx: StepContext): Narration {
         parts: [
           `The dirty bitmap becomes the next iteration's `,
           t('to-send list'),
-          `: ${plural(event.dirtied, 'page')} written during iteration ${event.iteration}. The bitmap is cleared and the guest's next writes mark pages `,
+          `: ${plural(event.dirtied, 'page')} written during iteration ${event.iteration}. `,
+          ...cleanSplit(event.dirtied, ctx.cleaned, ctx.policy),
+          `The bitmap is cleared and the guest's next writes mark pages `,
           t('dirty page', 'dirty'),
           ' again.',
         ],
@@ -119,7 +122,7 @@ export function narrate(event: ReplayEvent, ctx: StepContext): Narration {
       return {
         title: 'Auto-converge',
         parts: [
-          'The guest dirties memory faster than it can be sent, so QEMU applies a ',
+          `After iteration ${event.iteration} (${seconds(event.atS)} into the migration) the guest still dirties memory faster than it can be sent, so QEMU applies a `,
           t('throttle'),
           `: ${Math.round(event.throttle * 100)}% of its CPU is now taken away, and it writes pages more slowly.`,
         ],
@@ -158,7 +161,7 @@ export function narrate(event: ReplayEvent, ctx: StepContext): Narration {
         parts: [
           'The VM runs at the destination. ',
           ...(ctx.policy === 'postcopy' || ctx.policy === 'hybrid'
-            ? ['Pages it has not received yet are pushed in the background; touching one first is a ', t('remote fault'), '.']
+            ? [`The ${plural(ctx.pages - ctx.counts[PageState.CLEAN], 'page it has', 'pages it has')} not received yet are pushed in the background; touching one first is a `, t('remote fault'), '.']
             : [`It was paused for ${seconds(ctx.run.downtimeS)} in all: that is the `, t('downtime'), '.']),
         ],
       };
@@ -188,22 +191,31 @@ export function narrate(event: ReplayEvent, ctx: StepContext): Narration {
 
 function narrateBatch(e: BatchEvent, ctx: StepContext): Narration {
   const { counts, iteration: it } = ctx;
-  const dirty = dirtyNow(counts);
   const waiting = counts[PageState.TO_SEND] + counts[PageState.TO_SEND_DIRTY];
   const skippedPart: Segment[] = [];
   if (ctx.granularity === 'iteration') {
     if (it.skipped > 0) skippedPart.push(` and skipped ${plural(it.skipped, 'page')} (`, t('skip'), ': they were dirty again when their batch was prepared)');
+    const d = ctx.dirtied;
+    const notYet = d.pages - d.alreadySent;
     return {
       title: `Iteration ${e.iteration}`,
       parts: [
         `Iteration ${e.iteration} sent ${plural(it.sent, 'page')} in ${seconds(e.endS - it.startS)}`,
         ...skippedPart,
-        '. Meanwhile the guest wrote to memory: ',
-        `${plural(dirty, 'page is', 'pages are')} now `,
-        t('dirty page', 'dirty'),
-        dirty > 0 ? ' and will be sent again in the next iteration' : '',
-        e.iteration === 1 ? '.' : `, out of ${count(it.sent + it.skipped)} this iteration set out to send.`,
-        ...(dirty > 0 && dirty >= 0.9 * (it.sent + it.skipped) && e.iteration > 1 ? [' The dirty set is hardly shrinking: the ', t('writable working set'), ' is being rewritten about as fast as it is sent.'] : []),
+        `; meanwhile the guest dirtied ${plural(d.pages, 'page')}`,
+        ...(d.pages === 0
+          ? ['. Nothing has to go again: ', t('pre-copy'), ' has caught up with the guest.']
+          : [
+              `, ${count(d.alreadySent)} of them already sent, which must go again`,
+              notYet > 0
+                ? ctx.policy === 'xen'
+                  ? `; the other ${count(notYet)} were written before their turn came, so they were skipped rather than sent twice.`
+                  : `; the other ${count(notYet)} were written before their turn came: sent after the write, but still marked `
+                : '.',
+              ...(notYet > 0 && ctx.policy !== 'xen' ? [t('dirty page', 'dirty'), ' in the bitmap, so they go again too.'] : []),
+              e.iteration === 1 ? '' : ` This iteration set out to send ${count(it.sent + it.skipped)}.`,
+              ...(d.pages >= 0.9 * (it.sent + it.skipped) && e.iteration > 1 ? [' The dirty set is hardly shrinking: the ', t('writable working set'), ' is being rewritten about as fast as it is sent.'] : []),
+            ]),
       ],
     };
   }
@@ -218,12 +230,40 @@ function narrateBatch(e: BatchEvent, ctx: StepContext): Narration {
       `. So far iteration ${e.iteration} has sent ${count(it.sent)}; ${count(waiting)} of its `,
       t('to-send list'),
       ' are still waiting. ',
-      `Since the last clean the guest has made ${plural(dirty, 'page')} `,
+      `Since the last clean the guest has made ${plural(ctx.dirtied.pages, 'page')} `,
       t('dirty page', 'dirty'),
       ctx.policy === 'xen' ? ' (the next peek sees them)' : '',
-      dirty > 0 ? ': those already sent must go again.' : '.',
+      ctx.dirtied.pages > 0 ? `: ${count(ctx.dirtied.alreadySent)} of them already sent, which must go again.` : '.',
     ],
   };
+}
+
+/** At a clean: how many of the pages it made the next to_send had already been sent (their copy went stale). */
+function cleanSplit(dirtied: number, split: DirtySplit | null, policy: PolicyName): Segment[] {
+  if (!split || dirtied === 0) return [];
+  const thisPass = split.alreadySent - split.sentEarlier;
+  const notYet = split.pages - split.alreadySent;
+  const where = [thisPass > 0 ? `${count(thisPass)} earlier in this iteration` : '', split.sentEarlier > 0 ? `${count(split.sentEarlier)} in earlier iterations` : ''].filter(Boolean).join(', ');
+  return [
+    `${count(split.alreadySent)} of them had already been sent${where ? ` (${where})` : ''}: the write made the destination's copy stale, so they must go again. `,
+    notYet > 0 ? `The other ${count(notYet)} were written while still waiting to be sent${policy === 'xen' ? ' (Xen skipped them)' : ''}. ` : '',
+  ];
+}
+
+/** "3,112 of them already sent once" for a stop decision's dirty pages, or nothing without a split. */
+function sentOnce(split: DirtySplit | null, stillDirty: number): string {
+  return split && split.pages === stillDirty && split.alreadySent > 0 ? ` (${count(split.alreadySent)} of them already sent once and written again)` : '';
+}
+
+/** How long the stop-and-copy of `pages` takes at the link's rate, and the run's downtime. */
+function downtimeSegments(pages: number, ctx: StepContext): Segment[] {
+  const copyS = ctx.pagesPerSecond > 0 ? pages / ctx.pagesPerSecond : NaN;
+  return [
+    Number.isFinite(copyS) ? ` At ${count(ctx.pagesPerSecond)} pages/s, sending them takes about ${seconds(copyS)} with the guest paused; ` : ' ',
+    `this run's `,
+    t('downtime'),
+    ` is ${seconds(ctx.run.downtimeS)} in all.`,
+  ];
 }
 
 function narrateFinalCopy(e: BatchEvent, ctx: StepContext): Narration {
@@ -247,7 +287,9 @@ function narrateFinalCopy(e: BatchEvent, ctx: StepContext): Narration {
 
 function narrateStop(e: Extract<ReplayEvent, { kind: 'stop-decision' }>, ctx: StepContext): Narration {
   const l = e.limits;
-  const stillDirty = e.dirtied ?? dirtyNow(ctx.counts);
+  // Xen decides before its clean (the pass's writes are still in the bitmap), the others after it.
+  const split = e.dirtied === null ? ctx.dirtied : ctx.cleaned;
+  const stillDirty = e.dirtied ?? ctx.dirtied.pages;
   const title = e.reason === null ? `Iteration ${e.iteration}: go on` : `Iteration ${e.iteration}: stop pre-copy`;
   switch (e.reason) {
     case null: {
@@ -256,7 +298,7 @@ function narrateStop(e: Extract<ReplayEvent, { kind: 'stop-decision' }>, ctx: St
         return {
           title,
           parts: [
-            `Iteration ${e.iteration} ${isXen(ctx.policy) ? 'sent and skipped' : 'left'} ${plural(n, 'page')}: not below the ${count(l.minDirtyPages ?? 0)} that would end it`,
+            `Iteration ${e.iteration} ${isXen(ctx.policy) ? 'sent and skipped' : 'left'} ${plural(n, 'page')}${isXen(ctx.policy) ? '' : sentOnce(split, n)}: not below the ${count(l.minDirtyPages ?? 0)} that would end it`,
             l.maxTotalSent !== undefined ? `; ${count(e.totalSent)} pages sent so far, below the limit of ${count(l.maxTotalSent)}` : '',
             l.maxIterations !== undefined ? `; iteration ${e.iteration} of at most ${l.maxIterations}` : '',
             '. So ',
@@ -272,6 +314,7 @@ function narrateStop(e: Extract<ReplayEvent, { kind: 'stop-decision' }>, ctx: St
         parts: [
           `${plural(stillDirty, 'page is', 'pages are')} `,
           t('dirty page', 'dirty'),
+          sentOnce(split, stillDirty),
           l.thresholdPages !== undefined ? `; only ${count(l.thresholdPages)} fit within the downtime limit at the link's speed` : '',
           '. So ',
           t('pre-copy'),
@@ -286,11 +329,12 @@ function narrateStop(e: Extract<ReplayEvent, { kind: 'stop-decision' }>, ctx: St
         title,
         parts: [
           `Iteration ${e.iteration} ${isXen(ctx.policy) ? 'sent and skipped' : 'left'} only ${plural(isXen(ctx.policy) ? e.sentAndSkipped : stillDirty, 'page')}, fewer than ${count(l.minDirtyPages ?? 0)}: pre-copy has converged. `,
-          'The few pages still dirty go in the ',
+          `The ${plural(stillDirty, 'page')} still dirty go in the `,
           t('stop-and-copy'),
           ', so the ',
           t('downtime'),
           ' stays short.',
+          ...downtimeSegments(stillDirty, ctx),
         ],
       };
     case 'max-iterations':
@@ -301,9 +345,12 @@ function narrateStop(e: Extract<ReplayEvent, { kind: 'stop-decision' }>, ctx: St
           t('stop-and-copy'),
           ` even though ${plural(stillDirty, 'page is', 'pages are')} still `,
           t('dirty page', 'dirty'),
-          ' — this is why ',
+          `${sentOnce(split, stillDirty)} — this is why `,
           t('downtime'),
-          ' jumps.',
+          e.sentAndSkipped > 0 && stillDirty >= 0.9 * e.sentAndSkipped
+            ? ' jumps: the guest rewrites them about as fast as they are sent, so more iterations would hardly shrink them, and every one of them is now sent while the guest is paused.'
+            : ' jumps: instead of another iteration, every one of them is now sent while the guest is paused.',
+          ...downtimeSegments(stillDirty, ctx),
         ],
       };
     case 'max-data-factor':
@@ -314,9 +361,10 @@ function narrateStop(e: Extract<ReplayEvent, { kind: 'stop-decision' }>, ctx: St
           t('stop-and-copy'),
           ` with ${plural(stillDirty, 'page')} still `,
           t('dirty page', 'dirty'),
-          '. They all add to the ',
+          `${sentOnce(split, stillDirty)}. They all add to the `,
           t('downtime'),
           '.',
+          ...downtimeSegments(stillDirty, ctx),
         ],
       };
     case 'within-downtime-limit':
@@ -331,6 +379,7 @@ function narrateStop(e: Extract<ReplayEvent, { kind: 'stop-decision' }>, ctx: St
           ' should fit in the allowed ',
           t('downtime'),
           '.',
+          ...downtimeSegments(stillDirty, ctx),
         ],
       };
     case 'no-convergence':
@@ -339,17 +388,18 @@ function narrateStop(e: Extract<ReplayEvent, { kind: 'stop-decision' }>, ctx: St
         parts: [
           `After ${seconds(e.precopyS)} of `,
           t('pre-copy'),
-          ` the ${plural(stillDirty, 'dirty page')} still do not fit the downtime limit, and the timeout has passed: QEMU forces the `,
+          ` the ${plural(stillDirty, 'dirty page')}${sentOnce(split, stillDirty)} still do not fit the downtime limit${l.thresholdPages !== undefined ? ` (${count(l.thresholdPages)} pages)` : ''}, and the ${l.timeoutS !== undefined ? `${seconds(l.timeoutS)} ` : ''}timeout has passed: QEMU forces the `,
           t('stop-and-copy'),
           ' anyway, and the ',
           t('downtime'),
           ' will be long.',
+          ...downtimeSegments(stillDirty, ctx),
         ],
       };
     case 'postcopy':
       return {
         title: 'Switch over at once',
-        parts: [t('post-copy', 'Post-copy'), ' does not wait for memory to converge: the guest moves to the destination first, and its pages follow.'],
+        parts: [t('post-copy', 'Post-copy'), ` does not wait for memory to converge: the guest moves to the destination first, and its ${count(ctx.pages)} pages follow.`],
       };
     case 'postcopy-hybrid':
       return {

@@ -5,10 +5,11 @@
 // load and the newest wanted position reaches the canvas.
 import type { Scenario } from '../../model/index.ts';
 import { REPLAY_MAX_PAGES } from '../../model/replay/index.ts';
-import { getAppStore } from '../state/store.ts';
+import { getAppStore, type ActiveTrace } from '../state/store.ts';
+import { parsedTrace } from '../worker/bridge.ts';
 import { isAbortError } from '../worker/slot.ts';
 import { cellGrid, stepsDue } from './player.ts';
-import { createReplayClient, type Frame, type ReplayClient } from './replayBridge.ts';
+import { createReplayClient, type Frame, type ReplayClient, type ReplayTrace } from './replayBridge.ts';
 import { teachStore } from './teachStore.ts';
 
 declare global {
@@ -43,7 +44,7 @@ export function startTeachEngine(client: ReplayClient = createReplayClient()): T
 
   const grid = () => cellGrid(teachStore.getState().summary?.pages ?? 1);
 
-  function load(scenario: Scenario, traced: boolean) {
+  function load(scenario: Scenario, active: ActiveTrace | null) {
     controller.abort();
     controller = new AbortController();
     const gen = ++generation;
@@ -51,9 +52,15 @@ export function startTeachEngine(client: ReplayClient = createReplayClient()): T
     requested = -1;
     pending = null;
     drawn = null;
-    if (traced) {
-      teachStore.getState().reset('unsupported', 'Teaching mode replays runs at a constant dirty rate; this run is driven by a trace. Choose “Constant rate” to step through it.');
-      return;
+    let trace: ReplayTrace | null = null;
+    if (active) {
+      // The simulator parsed the trace; the replay worker gets a copy of its arrays.
+      const data = parsedTrace(active.id);
+      if (!data) {
+        teachStore.getState().reset('unsupported', `The trace “${active.name}” is not loaded any more, so its run cannot be replayed. Choose it again, or “Constant rate”.`);
+        return;
+      }
+      trace = { id: active.id, times: data.times, rates: data.rates };
     }
     const pages = Math.round((scenario.vmMiB * 1_048_576) / scenario.pageBytes);
     if (pages > REPLAY_MAX_PAGES) {
@@ -62,7 +69,7 @@ export function startTeachEngine(client: ReplayClient = createReplayClient()): T
     }
     teachStore.getState().reset('loading');
     const signal = controller.signal;
-    client.load(scenario, signal).then(
+    client.load(scenario, trace, signal).then(
       (r) => {
         if (gen !== generation || disposed) return;
         if (r.ok) {
@@ -152,7 +159,7 @@ export function startTeachEngine(client: ReplayClient = createReplayClient()): T
   }
 
   const unsubApp = app.subscribe((s, prev) => {
-    if (s.scenario !== prev.scenario || s.trace !== prev.trace) load(s.scenario, s.trace !== null);
+    if (s.scenario !== prev.scenario || s.trace !== prev.trace) load(s.scenario, s.trace);
   });
   const unsubTeach = teachStore.subscribe((s, prev) => {
     if (s.position !== prev.position || s.status !== prev.status) pump();
@@ -166,7 +173,7 @@ export function startTeachEngine(client: ReplayClient = createReplayClient()): T
   });
 
   const now = app.getState();
-  load(now.scenario, now.trace !== null);
+  load(now.scenario, now.trace);
 
   return {
     attachCanvas(c) {

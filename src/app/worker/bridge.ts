@@ -20,6 +20,23 @@ export interface Simulator {
   terminate(): void;
 }
 
+type TraceArrays = { times: Float64Array; rates: Float64Array };
+
+/** The parsed traces of every simulator made (the app makes one, for its lifetime), for other workers. */
+const registries = new Set<Map<string, TraceArrays>>();
+
+/**
+ * A parsed trace's arrays, as the simulator keeps them under `id` (for the teaching mode's replay
+ * worker, which installs them itself); undefined when no simulator holds it (never loaded, or forgotten). Do not modify them.
+ */
+export function parsedTrace(id: string): Readonly<TraceArrays> | undefined {
+  for (const traces of registries) {
+    const data = traces.get(id);
+    if (data) return data;
+  }
+  return undefined;
+}
+
 function spawnSimulator(): Endpoint<Remote<SimulatorApi>> {
   const worker = new Worker(new URL('../../worker/simulator.worker.ts', import.meta.url), { type: 'module', name: 'simulator' });
   return { api: wrap<SimulatorApi>(worker), terminate: () => worker.terminate() };
@@ -31,7 +48,8 @@ export function createSimulator(spawn: () => Endpoint<Api> = spawnSimulator): Si
   const runner = new WorkerSlot(spawn);
   const sweeper = new WorkerSlot(spawn);
   const loader = new WorkerSlot(spawn);
-  const traces = new Map<string, { times: Float64Array; rates: Float64Array }>();
+  const traces = new Map<string, TraceArrays>();
+  registries.add(traces);
   /** Which traces each live worker holds (a replaced worker's proxy is simply never seen again). */
   const installed = new WeakMap<object, Set<string>>();
   const never = new AbortController().signal;

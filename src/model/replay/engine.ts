@@ -21,12 +21,30 @@ const LCG_EPS = 1 / 0x100000000;
 
 /** What a page's code becomes at its first write since the last clean. */
 const ON_WRITE = Uint8Array.from({ length: PAGE_STATE_COUNT }, (_, c) => (c === CLEAN || c === SENT ? DIRTY : c === TO_SEND ? TO_SEND_DIRTY : c));
+/**
+ * Whether a page in state c had already been sent when the guest first writes it since the last clean:
+ * 2 at the destination from an earlier pass (CLEAN), 1 sent in this pass (SENT, SENT_THIS_BATCH), 0 not
+ * (still to send). Pages with other codes are already dirty, so they are never first written.
+ */
+const SENT_BEFORE = Uint8Array.from({ length: PAGE_STATE_COUNT }, (_, c) => (c === CLEAN ? 2 : c === SENT || c === SENT_THIS_BATCH ? 1 : 0));
 /** After the switch-over of post-copy: a missing page the guest touches is fetched on demand. */
 const ON_WRITE_POSTCOPY = Uint8Array.from({ length: PAGE_STATE_COUNT }, (_, c) => (c === TO_SEND ? FAULTED : c));
 
 const SEQUENTIAL = 0;
 const UNIFORM = 1;
 const HOTCOLD = 2;
+
+/**
+ * Pages written since a clean, split by what had happened to them when first written: `alreadySent`
+ * had a copy at the destination (sent earlier in the pass, or clean from an earlier pass: `sentEarlier`
+ * of them), which the write made stale, so they must go again; the other `pages - alreadySent` were
+ * still waiting in to_send.
+ */
+export interface DirtySplit {
+  pages: number;
+  alreadySent: number;
+  sentEarlier: number;
+}
 
 /** A copy of the engine's state after an event, to come back to (see MemoryEngine.snapshot). */
 export interface EngineSnapshot {
@@ -41,6 +59,8 @@ export interface EngineSnapshot {
   writes: number;
   lcg: number;
   postcopy: boolean;
+  /** dirtiedSent, dirtiedEarlier, then the last clean's pages, alreadySent, sentEarlier (-1: none yet). */
+  split: [number, number, number, number, number];
 }
 
 /** Bytes a snapshot of a VM of `pages` pages holds. */
@@ -70,6 +90,13 @@ export class MemoryEngine {
   private batchCount = 0;
   private faults = 0;
   private skipped = 0;
+  /** Of the dirtyCount pages: those already sent when first written, and those sent in an earlier pass. */
+  private dirtiedSent = 0;
+  private dirtiedEarlier = 0;
+  /** The split of the pass the last clean ended (pages -1 before the first clean). */
+  private cleanedPages = -1;
+  private cleanedSent = 0;
+  private cleanedEarlier = 0;
 
   private readonly kind: number;
   private readonly workingSet: number;
@@ -106,6 +133,21 @@ export class MemoryEngine {
     this.lcg = this.seedState;
     this.postcopy = false;
     this.batchCount = 0;
+    this.dirtiedSent = 0;
+    this.dirtiedEarlier = 0;
+    this.cleanedPages = -1;
+    this.cleanedSent = 0;
+    this.cleanedEarlier = 0;
+  }
+
+  /** The pages written since the last clean (pre-copy; after post-copy's switch-over they are not split further). */
+  dirtied(): DirtySplit {
+    return { pages: this.dirtyCount, alreadySent: this.dirtiedSent, sentEarlier: this.dirtiedEarlier };
+  }
+
+  /** The same split for the pages the last clean made the next to_send; null before the first clean. */
+  cleaned(): DirtySplit | null {
+    return this.cleanedPages < 0 ? null : { pages: this.cleanedPages, alreadySent: this.cleanedSent, sentEarlier: this.cleanedEarlier };
   }
 
   /** Applies the event after the last one applied. */
@@ -223,6 +265,11 @@ export class MemoryEngine {
 
   /** to_send becomes the dirty bitmap (TO_SEND is 1 and CLEAN 0, so the bitmap is the new map). */
   private clean(): void {
+    this.cleanedPages = this.dirtyCount;
+    this.cleanedSent = this.dirtiedSent;
+    this.cleanedEarlier = this.dirtiedEarlier;
+    this.dirtiedSent = 0;
+    this.dirtiedEarlier = 0;
     this.codes.set(this.dirty);
     this.counts.fill(0);
     this.counts[TO_SEND] = this.dirtyCount;
@@ -274,6 +321,13 @@ export class MemoryEngine {
     this.dirty[page] = 1;
     this.dirtyCount++;
     const c = this.codes[page];
+    if (!this.postcopy) {
+      const before = SENT_BEFORE[c];
+      if (before !== 0) {
+        this.dirtiedSent++;
+        if (before === 2) this.dirtiedEarlier++;
+      }
+    }
     const n = (this.postcopy ? ON_WRITE_POSTCOPY : ON_WRITE)[c];
     if (n !== c) {
       this.codes[page] = n;
@@ -305,6 +359,7 @@ export class MemoryEngine {
       writes: this.writes,
       lcg: this.lcg,
       postcopy: this.postcopy,
+      split: [this.dirtiedSent, this.dirtiedEarlier, this.cleanedPages, this.cleanedSent, this.cleanedEarlier],
     };
   }
 
@@ -321,6 +376,7 @@ export class MemoryEngine {
     this.writes = x.writes;
     this.lcg = x.lcg;
     this.postcopy = x.postcopy;
+    [this.dirtiedSent, this.dirtiedEarlier, this.cleanedPages, this.cleanedSent, this.cleanedEarlier] = x.split;
   }
 
   /** Counts recomputed from the codes (for tests and debugging). */

@@ -24,6 +24,6 @@ export {
   type ThrottleEvent,
 } from './events.ts';
 export { PAGE_STATE_COUNT, PAGE_STATE_NAMES, PAGE_STATE_TEXT, PageState, type PageStateCode } from './states.ts';
-export { ReplayMismatchError } from './engine.ts';
+export { ReplayMismatchError, type DirtySplit } from './engine.ts';
 export { DEFAULT_CHECKPOINT_BYTES, createReplay, type MemoryState, type Replay, type ReplayOptions } from './replay.ts';
 export { DEFAULT_PALETTE, aggregate, aggregateRGBA, cellPages, paletteOf, type Palette } from './aggregate.ts';

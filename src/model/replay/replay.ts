@@ -8,7 +8,7 @@ import { workingSetOf } from '../patterns/regions.ts';
 import type { Scenario } from '../scenario.ts';
 import type { Trace } from '../trace/parse.ts';
 import { pagesOf } from '../units.ts';
-import { MemoryEngine, snapshotBytes, type EngineSnapshot } from './engine.ts';
+import { MemoryEngine, snapshotBytes, type DirtySplit, type EngineSnapshot } from './engine.ts';
 import { checkReplayPages, runEvents, type ReplayEvent } from './events.ts';
 
 /** Default memory for checkpoints: 64 MiB (about 220 checkpoints of a 1 GiB VM). */
@@ -44,6 +44,14 @@ export interface MemoryState {
   readonly counts: Int32Array;
   /** The guest's writes since iteration 1 started, all of them in the map. */
   readonly writes: number;
+  /**
+   * The pages written since the last clean, and how many of them had already been sent when first
+   * written (so must go again) rather than still waiting to be sent. Pre-copy only: after post-copy's
+   * switch-over `alreadySent` and `sentEarlier` stay as they were.
+   */
+  readonly dirtied: DirtySplit;
+  /** The same split of the pass the last clean ended (the pages it made the next to_send); null before the first clean. */
+  readonly cleaned: DirtySplit | null;
 }
 
 export interface Replay {
@@ -116,7 +124,7 @@ export function createReplay(s: Scenario, options: ReplayOptions = {}): Replay {
           if (saved.length < positions.length && engine.index === positions[saved.length]) save();
         }
       }
-      return { eventIndex: k, event: events[k], pages, codes: engine.codes, counts: engine.counts.slice(), writes: engine.writes };
+      return { eventIndex: k, event: events[k], pages, codes: engine.codes, counts: engine.counts.slice(), writes: engine.writes, dirtied: engine.dirtied(), cleaned: engine.cleaned() };
     },
     checkpoints() {
       return { positions, taken: saved.length, bytes: saved.length * bytesPer };
