@@ -47,6 +47,9 @@ test('three pinned scenarios come back from the link in order with the same numb
   // Each pin draws a dotted curve on both panels, and its own point.
   await expect(page.locator('path[data-pin]')).toHaveCount(6);
   await expect(page.locator('circle[data-pin-marker]')).toHaveCount(6);
+  // …and a dotted line of its pages sent per iteration over the bars.
+  await expect(page.getByTestId('chart-iterations').locator('g[data-pin-overlay]')).toHaveCount(3);
+  await expect(page.getByTestId('chart-iterations').locator('g[data-pin-overlay="Pinned: Busy writer"] circle')).toHaveCount(8);
   await expect.poll(() => new URL(page.url()).searchParams.getAll('pin').length).toBe(3);
 
   const fresh = await browser.newContext();

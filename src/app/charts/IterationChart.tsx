@@ -42,24 +42,51 @@ export interface IterationChartOptions {
    * of: nothing is emphasised.
    */
   highlight?: number | null;
+  /** Other runs' pages sent per iteration, drawn as dotted lines in their colours (compare mode's pins). */
+  overlays?: readonly IterationOverlay[];
 }
 
-export function IterationChart({ result, title = 'Pages per iteration', highlight }: IterationChartProps & IterationChartOptions) {
+export interface IterationOverlay {
+  id: string;
+  label: string;
+  /** A CSS colour. */
+  colour: string;
+  /** Pages sent in iteration 1, 2, … (the last is its stop-and-copy or switch-over). */
+  sent: readonly number[];
+}
+
+const NO_OVERLAYS: readonly IterationOverlay[] = [];
+
+export function IterationChart({ result, title = 'Pages per iteration', highlight, overlays = NO_OVERLAYS }: IterationChartProps & IterationChartOptions) {
   const [log, setLog] = useState(false);
   return (
     <ChartFrame
       testId="chart-iterations"
       title={title}
       controls={<LogToggle checked={log} onChange={setLog} />}
-      legend={<IterationLegend result={result} />}
+      legend={<IterationLegend result={result} overlays={overlays} />}
       renderTable={() => <IterationTable result={result} />}
     >
-      {({ width, fontPx }) => <IterationPlot result={result} log={log} width={width} fontPx={fontPx} highlight={highlightedIteration(result, highlight)} />}
+      {({ width, fontPx }) => <IterationPlot result={result} log={log} width={width} fontPx={fontPx} highlight={highlightedIteration(result, highlight)} overlays={overlays} />}
     </ChartFrame>
   );
 }
 
-function IterationPlot({ result, log, width, fontPx, highlight }: { result: RunResult; log: boolean; width: number; fontPx: number; highlight: number | null }) {
+function IterationPlot({
+  result,
+  log,
+  width,
+  fontPx,
+  highlight,
+  overlays,
+}: {
+  result: RunResult;
+  log: boolean;
+  width: number;
+  fontPx: number;
+  highlight: number | null;
+  overlays: readonly IterationOverlay[];
+}) {
   const [hover, setHover] = useState<number | null>(null);
   const patternId = domId(useId(), 'hatch');
   const k = fontPx / BASE_FONT_PX;
@@ -69,9 +96,11 @@ function IterationPlot({ result, log, width, fontPx, highlight }: { result: RunR
   const innerH = height - margin.top - margin.bottom;
   const its = result.perIteration;
 
+  // The iterations on the axis: the run's, and as many more as the longest overlay has.
+  const count = Math.max(its.length, ...overlays.map((o) => o.sent.length));
   const geometry = useMemo(() => {
     const x = scaleBand<number>()
-      .domain(its.map((it) => it.iteration))
+      .domain(Array.from({ length: count }, (_, i) => i + 1))
       .range([0, innerW])
       .paddingInner(0.22)
       .paddingOuter(0.12);
@@ -82,15 +111,15 @@ function IterationPlot({ result, log, width, fontPx, highlight }: { result: RunR
       .domain(MEASURES.map((_, i) => i))
       .range([groupX, groupX + groupW])
       .paddingInner(0.06);
-    const domain = countDomain(its, log);
+    const domain = countDomain(its, log, overlays);
     const y = (log ? scaleLog() : scaleLinear()).domain(domain).range([innerH, 0]).nice().clamp(true);
     const yTicks = scaleTicks(y, tickCount(innerH, 46), formatPagesTick, log);
-    const step = labelStep(x.step(), textWidth(String(its.length), fontPx) + 10);
+    const step = labelStep(x.step(), textWidth(String(count), fontPx) + 10);
     // The highlight behind a group (stop-and-copy, hover): the bars plus a margin, within the step.
     const pad = Math.min((x.step() - x.bandwidth()) / 2 + groupX, 10);
     const band = { x: groupX - pad, width: groupW + 2 * pad };
     return { x, inner, y, yTicks, step, band };
-  }, [its, log, innerW, innerH, fontPx]);
+  }, [its, log, innerW, innerH, fontPx, count, overlays]);
 
   const { x, inner, y, yTicks, step, band } = geometry;
 
@@ -142,15 +171,26 @@ function IterationPlot({ result, log, width, fontPx, highlight }: { result: RunR
             <rect className="group-hover" x={(x(hovered.iteration) ?? 0) + band.x} y={0} width={band.width} height={innerH} />
           ) : null}
           <g className={highlight === null ? 'iteration-bars' : 'iteration-bars has-current'}>{bars}</g>
+          {overlays.map((o) => {
+            const points = o.sent.map((v, i) => [(x(i + 1) ?? 0) + x.bandwidth() / 2, y(Math.max(v, log ? y.domain()[0] : 0))] as const);
+            return (
+              <g key={o.id} className="iteration-overlay" data-pin-overlay={o.label} style={{ stroke: o.colour, fill: o.colour }}>
+                <polyline points={points.map((p) => p.join(',')).join(' ')} />
+                {points.map(([px, py], i) => (
+                  <circle key={i} cx={px} cy={py} r={3} />
+                ))}
+              </g>
+            );
+          })}
           <AxisLeft ticks={yTicks} scale={y} height={innerH} label={log ? 'Pages (log scale)' : 'Pages'} labelOffset={50 * k} />
           <g className="chart-axis" transform={`translate(0,${innerH})`}>
             <line className="chart-axis__domain" x1={0} x2={innerW} />
-            {its.map((it) =>
-              showIterationLabel(it.iteration, its.length, step) ? (
-                <g key={it.iteration} transform={`translate(${(x(it.iteration) ?? 0) + x.bandwidth() / 2},0)`}>
+            {x.domain().map((iteration) =>
+              showIterationLabel(iteration, count, step) ? (
+                <g key={iteration} transform={`translate(${(x(iteration) ?? 0) + x.bandwidth() / 2},0)`}>
                   <line className="chart-axis__tick" y2={5} />
                   <text className="chart-axis__tick-label" y={8} dy="0.71em" textAnchor="middle">
-                    {it.iteration}
+                    {iteration}
                   </text>
                 </g>
               ) : null,
@@ -264,10 +304,25 @@ const BarGroup = memo(function BarGroup({ it, result, gx, inner, y, innerH, log,
   );
 });
 
-function IterationLegend({ result }: { result: RunResult }) {
+function IterationLegend({ result, overlays }: { result: RunResult; overlays: readonly IterationOverlay[] }) {
   const postcopy = hasPostcopy(result);
   return (
     <ul>
+      {overlays.map((o) => (
+        <LegendItem
+          key={o.id}
+          swatch={
+            <svg width={34} height={12}>
+              <g className="iteration-overlay" style={{ stroke: o.colour, fill: o.colour }}>
+                <line x1={1} x2={33} y1={6} y2={6} />
+                <circle cx={17} cy={6} r={3} />
+              </g>
+            </svg>
+          }
+        >
+          {o.label}: pages sent
+        </LegendItem>
+      ))}
       {MEASURES.map((m) => (
         <LegendItem key={m.key} swatch={<span className="chart__swatch-box" style={{ background: `var(${m.colourVar})` }} />}>
           {m.label}

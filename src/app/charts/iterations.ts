@@ -35,8 +35,8 @@ export function maxCount(iterations: readonly IterationRecord[]): number {
 }
 
 /** The y domain before d3's nice(): [0, max] linear, [1, max] log (at least one decade). */
-export function countDomain(iterations: readonly IterationRecord[], log: boolean): [number, number] {
-  const max = maxCount(iterations);
+export function countDomain(iterations: readonly IterationRecord[], log: boolean, overlays: readonly { sent: readonly number[] }[] = []): [number, number] {
+  const max = Math.max(maxCount(iterations), ...overlays.flatMap((o) => o.sent));
   if (log) return [LOG_FLOOR, Math.max(10, max)];
   return [0, Math.max(1, max)];
 }

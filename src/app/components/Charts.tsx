@@ -2,12 +2,12 @@
 // With a trace the curves against the dirty rate give way to the start-time sweep (Akoush Table IV).
 import { useEffect, useMemo } from 'react';
 import { POLICIES, type PolicyName, type RunResult } from '../../model/index.ts';
-import { CurvesChart, IterationChart, StartSweepChart, TimelineChart, type CurveSeries, type StartSeries } from '../charts/index.ts';
+import { CurvesChart, IterationChart, StartSweepChart, TimelineChart, type CurveSeries, type IterationOverlay, type StartSeries } from '../charts/index.ts';
 import { POLICY_NAME } from '../policyNames.ts';
 import { replayMatches } from '../teach/follow.ts';
 import { useTeach } from '../teach/teachStore.ts';
 import { planFor } from '../state/engine.ts';
-import type { Pin } from '../state/pins.ts';
+import { PIN_COLOURS, type Pin } from '../state/pins.ts';
 import { useApp, type ActiveTrace, type CurvesView, type RunView } from '../state/store.ts';
 import { inNextFrame, measureCompare, measureShown } from '../state/timing.ts';
 
@@ -68,12 +68,25 @@ function useFollowing(run: RunView): boolean {
   return useMemo(() => replayMatches(summary, run.scenario, run.traceId), [summary, run]);
 }
 
+/** The pinned runs' pages sent per iteration, for the iteration chart (same identity until pins change). */
+function usePinOverlays(): IterationOverlay[] {
+  const pins = useApp((s) => s.pins);
+  const runs = useApp((s) => s.pinRuns);
+  return useMemo(
+    () =>
+      pins.flatMap((p) =>
+        runs[p.id] ? [{ id: p.id, label: `Pinned: ${p.name}`, colour: PIN_COLOURS[p.colour].value, sent: runs[p.id].perIteration.map((it) => it.pagesSent) }] : [],
+      ),
+    [pins, runs],
+  );
+}
+
 // The two charts that follow the player, each in its own component subscribed to just what it shows,
 // so a player step re-renders neither the curves nor (within an iteration) the iteration chart.
 function FollowingIterations({ run }: { run: RunView }) {
   const following = useFollowing(run);
   const iteration = useTeach((s) => (following ? s.iteration : null));
-  return <IterationChart result={run.result} highlight={iteration} />;
+  return <IterationChart result={run.result} highlight={iteration} overlays={usePinOverlays()} />;
 }
 
 function FollowingTimeline({ run }: { run: RunView }) {
