@@ -66,6 +66,13 @@ test('three pinned scenarios come back from the link in order with the same numb
   await page.getByRole('button', { name: 'Remove Busy writer' }).click();
   await expect(table(page).locator('tbody tr')).toHaveCount(2);
   await expect.poll(() => new URL(page.url()).searchParams.getAll('pin').length).toBe(2);
+  await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
+  // A rename is cleaned, shown as stored, and goes into the link.
+  const name = page.getByRole('textbox', { name: 'Name of Same on QEMU' });
+  await name.fill('  QEMU*run  ');
+  await name.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Name of QEMU-run' })).toHaveValue('QEMU-run');
+  await expect.poll(() => new URL(page.url()).searchParams.getAll('pin')[1]).toMatch(/^\d\*QEMU-run\*/);
   // Loading a pin puts its scenario in the controls.
   await page.getByRole('button', { name: 'Load Akoush 1 Gbps' }).click();
   await settled(page);

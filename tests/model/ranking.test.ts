@@ -23,6 +23,16 @@ describe('which VM to migrate first', () => {
     expect(ids(rankByDowntime([vm('slow', 13.3, 0.31400001), vm('quick', 5.4, 0.314)]))).toEqual(['quick', 'slow']);
   });
 
+  it('gives the same order whatever the order of the pins, even when "within 1 %" would chain', () => {
+    const chain = [vm('a', 100, 3), vm('b', 100.9, 2), vm('c', 101.8, 1), vm('d', 50, 9)];
+    const permutations = (xs: typeof chain): (typeof chain)[] =>
+      xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [x, ...rest]));
+    const orders = new Set(permutations(chain).map((p) => ids(rankByMigrationTime(p)).join()));
+    // a and b are within 1 % of a (the group's quickest); c is not: it follows.
+    expect([...orders]).toEqual(['d,b,a,c']);
+    expect(new Set(permutations(chain).map((p) => ids(rankByDowntime(p)).join())).size).toBe(1);
+  });
+
   it('leaves its input alone', () => {
     const copy = [...host];
     rankByMigrationTime(host);

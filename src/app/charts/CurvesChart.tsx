@@ -439,7 +439,8 @@ const CurvesTable = memo(function CurvesTable({
         </thead>
         <tbody>
           {series.map((s, i) => {
-            const b = allBounds[i]?.bounds;
+            // A pinned scenario's bounds would be its own VM's: the table does not guess them.
+            const b = s.pin ? undefined : allBounds[i]?.bounds;
             return (
               <tr key={seriesKey(s)}>
                 <th scope="row">

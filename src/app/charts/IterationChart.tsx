@@ -57,6 +57,12 @@ export interface IterationOverlay {
 
 const NO_OVERLAYS: readonly IterationOverlay[] = [];
 
+/** The overlays in words, for the chart's text alternative. */
+function overlayText(overlays: readonly IterationOverlay[]): string {
+  if (!overlays.length) return '';
+  return ` Overlaid, pages sent per iteration: ${overlays.map((o) => `${o.label}, ${o.sent.map((v) => formatPages(v)).join(', ')}`).join('; ')}.`;
+}
+
 export function IterationChart({ result, title = 'Pages per iteration', highlight, overlays = NO_OVERLAYS }: IterationChartProps & IterationChartOptions) {
   const [log, setLog] = useState(false);
   return (
@@ -161,7 +167,7 @@ function IterationPlot({
 
   return (
     <>
-      <svg width={width} height={height} role="img" aria-label={iterationSummary(result) + (highlight === null ? '' : highlightText(result, highlight))}>
+      <svg width={width} height={height} role="img" aria-label={iterationSummary(result) + (highlight === null ? '' : highlightText(result, highlight)) + overlayText(overlays)}>
         <defs>
           <HatchPattern id={patternId} />
         </defs>

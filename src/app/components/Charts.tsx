@@ -105,7 +105,7 @@ function ChartsOf({ run }: { run: RunView }) {
   const shown = useMemo(
     () => seriesFor(run, curves, compare, trace, pins, pinRuns),
     // The curves depend on neither the rate nor the start: keep their identity while those sliders move.
-    [curves, planKey, pinRuns],
+    [curves, planKey, pins, pinRuns],
   );
   const complete = shown.done === shown.total;
 

@@ -1,13 +1,13 @@
 // Compare mode: pin the current scenario (up to six, each named and coloured), see every pin's
 // headline numbers beside a chosen baseline's, and which of them, seen as VMs on one host, to migrate
 // first. The pins are in the link; their runs are computed once (state/pinRuns.ts).
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { RunResult, Scenario } from '../../model/index.ts';
 import { rankByDowntime, rankByMigrationTime } from '../../model/ranking.ts';
 import { formatMbps, formatPages } from '../charts/format.ts';
 import { formatGiB, formatMiB } from '../format.ts';
 import { POLICY_NAME } from '../policyNames.ts';
-import { MAX_PINS, PIN_COLOURS, type Pin } from '../state/pins.ts';
+import { MAX_PINS, PIN_COLOURS, cleanName, defaultName, type Pin } from '../state/pins.ts';
 import { useApp } from '../state/store.ts';
 import { shortDuration, signedDuration } from './policyFacts.ts';
 import './compare.css';
@@ -41,16 +41,36 @@ function PinRow({ pin, result, base, baseScenario, isBase }: { pin: Pin; result:
   const applyPin = useApp((s) => s.applyPin);
   const bytes = result ? result.pagesSent * pin.scenario.pageBytes : 0;
   const baseBytes = base ? base.pagesSent * baseScenario.pageBytes : undefined;
+  // The box shows what is stored: a cleaned name after editing, a name changed elsewhere at once.
+  const [text, setText] = useState(pin.name);
+  useEffect(() => setText(pin.name), [pin.name]);
+  const commit = () => {
+    renamePin(pin.id, text);
+    setText(cleanName(text, pin.name));
+  };
+  const remove = () => {
+    unpin(pin.id);
+    // The row goes: focus moves to the pin form, so keyboard users are not dropped at the page's top.
+    requestAnimationFrame(() => (document.getElementById('pin-name') as HTMLInputElement | null)?.focus());
+  };
   const d = isBase ? undefined : base;
   return (
     <tr data-pin-name={pin.name}>
       <td>
         <input type="radio" name="compare-baseline" aria-label={`Baseline: ${pin.name}`} checked={isBase} onChange={() => setBaseline(pin.id)} />
       </td>
-      <td>
+      <th scope="row">
         <div className="compare__who">
           <span className="compare__swatch" style={{ background: PIN_COLOURS[pin.colour].value }} aria-hidden="true" />
-          <input className="compare__name" aria-label={`Name of ${pin.name}`} defaultValue={pin.name} maxLength={40} onBlur={(e) => renamePin(pin.id, e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()} />
+          <input
+            className="compare__name"
+            aria-label={`Name of ${pin.name}`}
+            value={text}
+            maxLength={32}
+            onChange={(e) => setText(e.currentTarget.value)}
+            onBlur={commit}
+            onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+          />
           <select aria-label={`Colour of ${pin.name}`} value={pin.colour} onChange={(e) => setPinColour(pin.id, Number(e.target.value))}>
             {PIN_COLOURS.map((c, i) => (
               <option key={c.name} value={i}>
@@ -60,7 +80,7 @@ function PinRow({ pin, result, base, baseScenario, isBase }: { pin: Pin; result:
           </select>
         </div>
         <div className="compare__scenario">{describe(pin)}</div>
-      </td>
+      </th>
       {result ? (
         <>
           <td data-testid="pin-migration-time">
@@ -85,7 +105,7 @@ function PinRow({ pin, result, base, baseScenario, isBase }: { pin: Pin; result:
         <button type="button" className="button" onClick={() => applyPin(pin.id)}>
           Load<span className="visually-hidden"> {pin.name}</span>
         </button>
-        <button type="button" className="button" onClick={() => unpin(pin.id)}>
+        <button type="button" className="button" onClick={remove}>
           Remove<span className="visually-hidden"> {pin.name}</span>
         </button>
       </td>
@@ -132,7 +152,7 @@ export function ComparePanel() {
   const pins = useApp((s) => s.pins);
   const runs = useApp((s) => s.pinRuns);
   const baselineId = useApp((s) => s.baselineId);
-  const traced = useApp((s) => s.trace !== null);
+  const traced = useApp((s) => s.trace !== null || s.holdRuns);
   const pinCurrent = useApp((s) => s.pinCurrent);
   const [name, setName] = useState('');
   const full = pins.length >= MAX_PINS;
@@ -146,16 +166,16 @@ export function ComparePanel() {
       <h2 id="compare-heading">Compare scenarios</h2>
       <form className="compare__pin" onSubmit={onSubmit}>
         <label htmlFor="pin-name">Name</label>
-        <input id="pin-name" value={name} maxLength={40} placeholder={`Scenario ${pins.length + 1}`} onChange={(e) => setName(e.target.value)} disabled={full || traced} />
-        <button type="submit" className="button button--primary" disabled={full || traced}>
+        <input id="pin-name" value={name} maxLength={32} placeholder={defaultName(pins)} aria-describedby="pin-hint" onChange={(e) => setName(e.target.value)} disabled={full || traced} />
+        <button type="submit" className="button button--primary" disabled={full || traced} aria-describedby="pin-hint">
           Pin this scenario
         </button>
-        <span className="compare__hint" data-testid="pin-hint">
+        <span className="compare__hint" id="pin-hint" data-testid="pin-hint">
           {full
             ? `${MAX_PINS} pinned: remove one to pin another.`
             : traced
               ? 'Trace-driven runs cannot be pinned yet; choose a constant rate.'
-              : `Keeps the current settings for comparison (up to ${MAX_PINS}); the pins are in the link.`}
+              : `Keeps the current settings for comparison (up to ${MAX_PINS}); the pins are in the link, the baseline is not.`}
         </span>
       </form>
       {pins.length > 0 && (

@@ -106,8 +106,8 @@ export function planCurves(
       specs.push({ id: `pin:${pin.id}|${shapeKey(p, null)}|rate|${p.policy}|${p.linkMbps}`, policy: p.policy, linkMbps: p.linkMbps, label: `Pinned: ${pin.name}`, current: false, xs: SWEEP_RATES, pin });
     }
   }
-  const pinKey = pins.length && !trace ? `\n${pins.map((p) => `${p.id}:${p.colour}:${p.name}`).join('\n')}` : '';
-  return { key: specs.map((x) => x.id).join('\n') + pinKey, mode: trace ? 'start' : 'rate', specs, traceId: trace?.id ?? null };
+  // Names and colours only change the drawing (Charts.tsx reads them from the store), not the points.
+  return { key: specs.map((x) => x.id).join('\n'), mode: trace ? 'start' : 'rate', specs, traceId: trace?.id ?? null };
 }
 
 /** Indices 0..n-1, coarse first: every 8th, then the 4ths, 2nds and the rest, so a curve's shape shows early. */

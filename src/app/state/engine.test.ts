@@ -117,6 +117,39 @@ describe('engine', () => {
     expect(store.getState().curves!.series.map((s) => s.policy)).toEqual(['qemu', 'qemu', 'qemu', 'postcopy']);
   });
 
+  it('sweeps each pin over its own scenario, never mixing bases in a chunk, and not again on a rename', async () => {
+    const store = makeStore();
+    const fake = manualSimulator();
+    const bases: Scenario[][] = [];
+    const sweep = fake.sim.sweepChunk;
+    fake.sim.sweepChunk = (base, tasks, budget, signal) => {
+      bases.push(tasks.map(() => base));
+      return sweep(base, tasks, budget, signal);
+    };
+    startEngine(store, fake.sim);
+    await flush();
+    store.getState().setField('vmMiB', 4096);
+    store.getState().pinCurrent('big');
+    store.getState().setField('vmMiB', 256);
+    store.getState().setField('policy', 'qemu');
+    store.getState().pinCurrent('small qemu');
+    await flush();
+    const pinned = store.getState().curves!.series.filter((s) => s.pin);
+    expect(pinned.map((s) => [s.label, s.policy, s.points.length])).toEqual([
+      ['Pinned: big', 'xen', SWEEP_RATES.length],
+      ['Pinned: small qemu', 'qemu', SWEEP_RATES.length],
+    ]);
+    // Each pin's points are its own scenario's, and every chunk had one base scenario.
+    const big = { ...DEFAULT_SCENARIO, vmMiB: 4096 };
+    expect(pinned[0].points[40]).toEqual(sweepPoint(big, big.linkMbps, SWEEP_RATES[40]));
+    for (const chunk of bases) expect(new Set(chunk.map((b) => JSON.stringify(b))).size).toBe(1);
+    const before = fake.points();
+    store.getState().renamePin(store.getState().pins[0].id, 'renamed');
+    store.getState().setPinColour(store.getState().pins[0].id, 3);
+    await flush();
+    expect(fake.points()).toBe(before);
+  });
+
   it('with a trace, sweeps start times instead of rates, and runs wait for a trace the link names', async () => {
     const store = createAppStore({ scenario: { ...DEFAULT_SCENARIO }, presetId: null, notice: [], theme: 'light', largeType: false, holdRuns: true });
     const fake = manualSimulator();

@@ -23,7 +23,9 @@ export function startPinRuns(store: AppStore, simulator: Pick<Simulator, 'run'>)
           if (!controller.signal.aborted) store.getState().showPinRun(pin.id, result);
         },
         (e: unknown) => {
-          if (!controller.signal.aborted && !isAbortError(e)) store.getState().setWorkerError(e instanceof Error ? e.message : String(e));
+          if (controller.signal.aborted || isAbortError(e)) return;
+          asked.delete(pin.id); // the next change of the pins tries again
+          store.getState().setWorkerError(`A pinned scenario could not be run: ${e instanceof Error ? e.message : String(e)}`);
         },
       );
     }

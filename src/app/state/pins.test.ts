@@ -26,6 +26,15 @@ describe('pins in the link', () => {
     expect(back.pins.map(({ name, colour, scenario }) => ({ name, colour, scenario }))).toEqual(pins.map(({ name, colour, scenario }) => ({ name, colour, scenario })));
   });
 
+  it('round-trip six pins with the longest names and values a link can carry', () => {
+    const odd = { ...DEFAULT_SCENARIO, dirtyRate: 123456.789, hotFraction: 0.123456789, hotShare: 0.987654321, preS: 3.7812345, postS: 0.3141592 };
+    const pins = Array.from({ length: MAX_PINS }, (_, i) => pin(cleanName('🚀'.repeat(40), 'X') + i, i, odd)).map((p) => ({ ...p, name: cleanName(p.name, 'X') }));
+    const query = encodeState({ ...odd, vmMiB: 1048576 }, { trace: 'nfs-rising', compare: ['qemu', 'postcopy'], pins });
+    const back = decodeUrl(`?${query}`);
+    expect(back.ignored).toEqual([]);
+    expect(back.pins.map((p) => [p.name, p.scenario])).toEqual(pins.map((p) => [p.name, p.scenario]));
+  });
+
   it('read a link written before a field existed: missing trailing values take their defaults', () => {
     const full = encodePin(pin('old', 2, { ...DEFAULT_SCENARIO, vmMiB: 2048, traceStartS: 0 }));
     const shorter = full.split('_').slice(0, -3).join('_');
@@ -43,7 +52,7 @@ describe('pins in the link', () => {
     expect(pins[0].scenario.vmMiB).toBe(64);
     expect(ignored[0]).toBe('pin 1: "junk" is not colour*name*values; ignored');
     expect(ignored[1]).toMatch(/^pin 2 \(good\): vm: "-5" is outside/);
-    expect(ignored[2]).toMatch(/^pin 3: colour "9" is not 0–5; used 2/);
+    expect(ignored[2]).toMatch(/^pin 3: colour "9" is not 0–5; used bluish green/);
     expect(ignored[3]).toMatch(/^pin 3: 41 values, more than/);
   });
 
@@ -69,7 +78,9 @@ describe('pin names and colours', () => {
   it('are plain, short and never empty', () => {
     expect(cleanName('  a\u0007b  ', 'X')).toBe('a b');
     expect(cleanName('', 'Scenario 2')).toBe('Scenario 2');
-    expect(cleanName('x'.repeat(60), 'X')).toHaveLength(40);
+    expect(cleanName('x'.repeat(60), 'X')).toHaveLength(32);
+    expect(cleanName('a  b*c …', 'X')).toBe('a b-c …');
+    expect(cleanName(`${'y'.repeat(31)} z`, 'X')).toBe('y'.repeat(31));
     expect(cleanName('a*b', 'X')).toBe('a-b');
   });
 

@@ -2,14 +2,15 @@
 // `pin=<colour>*<name>*<values>` ("*" and "_" need no escaping in a query). The values are every field of the model's FIELDS table in its order,
 // joined by "_" (about 150 characters a pin, where key=value pairs would take 500): a field added to the
 // end of the table later is missing from old links and takes its default, as the other keys do. The
-// order of FIELDS is therefore frozen (tests/pins.test.ts checks it). Reading is as defensive as url.ts:
+// order of FIELDS is therefore frozen (pins.test.ts checks it). Reading is as defensive as url.ts:
 // each value is parsed and clamped like its own key, a bad pin is reported and dropped, never thrown.
 import { DEFAULT_SCENARIO, FIELDS, validateScenario, type Scenario } from '../../model/index.ts';
 import { fitWorkingSet } from './ranges.ts';
 import { readField, safeText } from './url.ts';
 
 export const MAX_PINS = 6;
-const MAX_NAME = 40;
+/** Names are short: 32 characters, even as emoji, keep six pins well inside a link's limit. */
+const MAX_NAME = 32;
 const NONE = 'all';
 
 /** Colours a pin can take (Okabe-Ito, the charts' palette family), by name for the picker. */
@@ -36,8 +37,17 @@ export const newPinId = () => `pin-${++nextId}`;
 
 /** A pin's name as it may be shown and linked: plain text, at most 40 characters, never empty. */
 export function cleanName(raw: string, fallback: string): string {
-  const text = safeText(raw.replace(/\*/g, '-'), MAX_NAME).replace(/…$/, '');
+  const flat = safeText(raw.replace(/\*/g, '-'), Number.MAX_SAFE_INTEGER);
+  const text = Array.from(flat).slice(0, MAX_NAME).join('').trim();
   return text || fallback;
+}
+
+/** "Scenario <n>" with the first n no pin uses. */
+export function defaultName(pins: readonly Pin[]): string {
+  const names = new Set(pins.map((p) => p.name));
+  let n = 1;
+  while (names.has(`Scenario ${n}`)) n++;
+  return `Scenario ${n}`;
 }
 
 /** The first colour no other pin uses (the first one again when all are taken). */
@@ -73,7 +83,7 @@ function decodePin(raw: string, n: number, ignored: string[]): Pin | null {
   const [colourRaw, nameRaw, valuesRaw] = parts;
   const colourIndex = /^\d$/.test(colourRaw) ? Number(colourRaw) : -1;
   const colour = colourIndex >= 0 && colourIndex < PIN_COLOURS.length ? colourIndex : (n - 1) % PIN_COLOURS.length;
-  if (colour !== colourIndex) ignored.push(`pin ${n}: colour "${safeText(colourRaw, 8)}" is not 0–${PIN_COLOURS.length - 1}; used ${colour}`);
+  if (colour !== colourIndex) ignored.push(`pin ${n}: colour "${safeText(colourRaw, 8)}" is not 0–${PIN_COLOURS.length - 1}; used ${PIN_COLOURS[colour].name}`);
   const name = cleanName(nameRaw, `Scenario ${n}`);
   const values = valuesRaw.split('_');
   if (values.length > FIELDS.length) {

@@ -9,7 +9,7 @@ import type { RunHeadline } from '../../worker/api.ts';
 import type { TraceInfo } from '../../worker/traces.ts';
 import type { CurveSeries } from '../charts/types.ts';
 import type { StartSeries } from '../charts/startSweep.ts';
-import { MAX_PINS, cleanName, freeColour, newPinId, type Pin } from './pins.ts';
+import { MAX_PINS, cleanName, defaultName, freeColour, newPinId, type Pin } from './pins.ts';
 import { fitWorkingSet } from './ranges.ts';
 import { markCompare, markInput } from './timing.ts';
 import { clampScenario } from './url.ts';
@@ -164,9 +164,9 @@ export function createAppStore(init: InitialState) {
         set({ compare });
       },
       pinCurrent: (name) => {
-        const { pins, scenario, trace } = get();
-        if (pins.length >= MAX_PINS || trace) return false;
-        const fallback = `Scenario ${pins.length + 1}`;
+        const { pins, scenario, trace, holdRuns } = get();
+        if (pins.length >= MAX_PINS || trace || holdRuns) return false;
+        const fallback = defaultName(pins);
         const pin: Pin = { id: newPinId(), name: cleanName(name ?? fallback, fallback), colour: freeColour(pins), scenario };
         set({ pins: [...pins, pin] });
         return true;

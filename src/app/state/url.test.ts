@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, FIELDS, validateScenario, type Field, type Scenario } from '../../model/index.ts';
 import { PRESETS } from '../../model/presets.ts';
 import { fitWorkingSet, uiRange } from './ranges.ts';
-import { decodeUrl, encodeScenario, encodeState, presetQuery } from './url.ts';
+import { MAX_QUERY_CHARS, decodeUrl, encodeScenario, encodeState, presetQuery } from './url.ts';
 
 function withinUi(s: Scenario): boolean {
   const values = s as unknown as Record<string, unknown>;
@@ -136,6 +136,17 @@ describe('URL encoding', () => {
     const d = decodeUrl(`?rate=2000&${'junk&'.repeat(2000)}`);
     expect(d.scenario.dirtyRate).toBe(2000);
     expect(d.ignored.length).toBeGreaterThan(0);
+  });
+
+  it('never reads a value cut short by the length limit', () => {
+    // The limit falls inside "vm=2048": read as "vm=2" it would silently give a 64 MiB VM.
+    const query = `rate=5000&junk=${'x'.repeat(MAX_QUERY_CHARS - 20)}&vm=2048`;
+    expect(query.slice(0, MAX_QUERY_CHARS).endsWith('&vm=2')).toBe(true);
+    const cut = decodeUrl(`?${query}`);
+    expect(cut.scenario.dirtyRate).toBe(5000);
+    expect(cut.scenario.vmMiB).toBe(DEFAULT_SCENARIO.vmMiB);
+    expect(cut.ignored[0]).toMatch(/only the first 8,000 were read/);
+    expect(cut.ignored.some((n) => n.startsWith('vm:'))).toBe(false);
   });
 
   it('keeps a working set inside the VM', () => {

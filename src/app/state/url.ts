@@ -11,8 +11,8 @@ import { decodePins, encodePin, type Pin } from './pins.ts';
 import { SHIPPED_TRACES, isShippedTrace, type ShippedTraceName } from './shippedTraces.ts';
 
 export const URL_VERSION = 1;
-/** Longer links are cut here: nothing legitimate comes near it. */
-export const MAX_QUERY_CHARS = 4000;
+/** Longer links are cut here: nothing legitimate comes near it (six pins with emoji names take ~5,000). */
+export const MAX_QUERY_CHARS = 8000;
 const MAX_PARAMS = 48;
 const MAX_VALUE_CHARS = 40;
 const MAX_NOTES = 8;
@@ -97,7 +97,9 @@ export function decodeUrl(search: string, hash = ''): DecodedUrl {
   let query = search.startsWith('?') ? search.slice(1) : search;
   if (query.length > MAX_QUERY_CHARS) {
     ignored.push(`the link's settings are ${query.length.toLocaleString('en')} characters long; only the first ${MAX_QUERY_CHARS.toLocaleString('en')} were read`);
+    // Cut at a parameter's end: a value cut short (a pin missing its last fields) must not be read.
     query = query.slice(0, MAX_QUERY_CHARS);
+    query = query.slice(0, Math.max(0, query.lastIndexOf('&')));
   }
   const entries = splitParams(query);
   const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
