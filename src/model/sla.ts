@@ -31,7 +31,8 @@ export function availabilityBudget(availability: number, downtimeS: number): Ava
   return {
     budgetS,
     shareUsed: downtimeS / budgetS,
-    migrationsPerYear: downtimeS > 0 ? Math.floor(budgetS / downtimeS + 1e-9) : Infinity,
+    // Relative slack: 1 - 0.999 is not exactly 0.001, and a downtime that divides the budget counts.
+    migrationsPerYear: downtimeS > 0 ? Math.floor((budgetS / downtimeS) * (1 + 1e-9)) : Infinity,
   };
 }
 

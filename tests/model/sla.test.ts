@@ -16,6 +16,8 @@ describe('availability budget', () => {
   });
   it('a downtime that exactly divides the budget counts the last one; over budget gives 0', () => {
     expect(availabilityBudget(0.99999, 315.576 / 4).migrationsPerYear).toBe(4);
+    // 99.9 % typed as a percent: 99.9 / 100 rounds so that 1 - A falls a hair under 0.001.
+    expect(availabilityBudget(99.9 / 100, 0.4).migrationsPerYear).toBe(78_894);
     const over = availabilityBudget(0.99999, 400);
     expect(over.migrationsPerYear).toBe(0);
     expect(over.shareUsed).toBeGreaterThan(1);
