@@ -265,5 +265,5 @@ export const MODEL_PARTING =
   'series resends everything written, so its rounds grow to the whole VM until the 3x-VM cap ends them, ' +
   'while Xen peeks at the dirty bitmap before each batch and skips pages written again since, so it sends ' +
   'less. Random writers (uniform, hot/cold) rewrite pages they have already dirtied, so the simulated ' +
-  'curve is lower even below the knee. The naive RAM / bandwidth line ignores overheads and dirtying: ' +
-  'it lies under every curve.';
+  'curve is lower even below the knee. The naive RAM / bandwidth line ignores the overheads and every ' +
+  'page written: it lies under the current link\'s curve at every rate.';

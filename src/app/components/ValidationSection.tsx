@@ -93,7 +93,7 @@ function Mark({ ok }: { ok: boolean }) {
 }
 
 function value(x: number, unit: string): string {
-  const digits = Math.abs(x) >= 1000 ? 1 : Math.abs(x) >= 100 ? 2 : 3;
+  const digits = unit === '×' ? 4 : Math.abs(x) >= 1000 ? 1 : Math.abs(x) >= 100 ? 2 : 3;
   return unit === 'iterations' ? String(Math.round(x)) : `${x.toLocaleString('en-US', { maximumFractionDigits: digits })}${unit === '×' ? '×' : ` ${unit}`}`;
 }
 
