@@ -12,7 +12,7 @@ export function ValidationSection() {
   const [open, setOpen] = useState(false);
   return (
     <section className="validation" aria-labelledby="validation-heading" data-testid="validation">
-      <div className="teach__head">
+      <div className="validation__head">
         <h2 id="validation-heading">How close is this to the papers?</h2>
         <button type="button" className="button" aria-expanded={open} aria-controls="validation-body" onClick={() => setOpen(!open)}>
           {open ? 'Hide the comparison' : 'Compare with the papers'}
