@@ -5,7 +5,9 @@ import { Controls } from './components/Controls.tsx';
 import { Header } from './components/Header.tsx';
 import { Notice } from './components/Notice.tsx';
 import { Presets } from './components/Presets.tsx';
+import { SlaLens } from './components/SlaLens.tsx';
 import { Summary } from './components/Summary.tsx';
+import { ValidationSection } from './components/ValidationSection.tsx';
 import { TeachSection } from './teach/TeachPanel.tsx';
 import './app.css';
 
@@ -19,9 +21,11 @@ export function App() {
         <div className="results">
           <Presets />
           <Summary />
+          <SlaLens />
           <Charts />
           <ComparePanel />
           <TeachSection />
+          <ValidationSection />
         </div>
       </main>
     </>

@@ -11,6 +11,10 @@ import { ChartFrame, LegendItem, LogToggle } from './ChartFrame.tsx';
 import {
   curvesSummary,
   drawOrder,
+  MODEL_PARTING,
+  modelOverlay,
+  nearestModelPoint,
+  type ModelOverlay,
   hoverRows,
   isCompared,
   seriesKey,
@@ -70,6 +74,7 @@ export function CurvesChart({
   toolbar,
 }: CurvesChartProps & CurvesChartOptions) {
   const [log, setLog] = useState(true);
+  const [showModels, setShowModels] = useState(false);
   const rawDomain = rateDomain(series, scenario.dirtyRate);
   // Same numbers, same array: a dirty-rate tick inside the swept range must not rebuild the scales.
   const domain = useMemo<[number, number]>(() => rawDomain, [rawDomain[0], rawDomain[1]]);
@@ -79,17 +84,36 @@ export function CurvesChart({
     [series, scenario.vmMiB, scenario.pageBytes, scenario.preS, scenario.postS],
   );
   const marker = useMemo(() => markerFor(scenario, result, domain), [scenario, result, domain]);
+  // The closed form and RAM / bandwidth for the current link (cheap: O(iterations) per rate). Keyed on
+  // the scenario without its rate, so dragging the dirty rate leaves them alone.
+  const modelKey = JSON.stringify({ ...scenario, dirtyRate: 0 });
+  const overlay = useMemo(
+    () => (showModels ? modelOverlay(scenario, series, domain) : null),
+    [showModels, modelKey, series, domain],
+  );
   return (
     <ChartFrame
       testId="chart-curves"
       title={title}
-      controls={<LogToggle checked={log} onChange={setLog} />}
-      toolbar={toolbar}
-      legend={<CurvesLegend series={series} scenario={scenario} />}
+      controls={
+        <>
+          <LogToggle checked={log} onChange={setLog} />
+          <LogToggle checked={showModels} onChange={setShowModels} label="Closed form and RAM/bandwidth" />
+        </>
+      }
+      toolbar={
+        toolbar || overlay ? (
+          <>
+            {toolbar}
+            {overlay ? <p className="chart__note" data-testid="model-parting">{MODEL_PARTING}</p> : null}
+          </>
+        ) : undefined
+      }
+      legend={<CurvesLegend series={series} scenario={scenario} overlay={overlay} />}
       renderTable={() => (
         <>
           <CurrentNote marker={marker} pageBytes={scenario.pageBytes} />
-          <CurvesTable series={series} allBounds={allBounds} pageBytes={scenario.pageBytes} />
+          <CurvesTable series={series} allBounds={allBounds} pageBytes={scenario.pageBytes} overlay={overlay} />
         </>
       )}
     >
@@ -103,6 +127,7 @@ export function CurvesChart({
           allBounds={allBounds}
           marker={marker}
           domain={domain}
+          overlay={overlay}
         />
       )}
     </ChartFrame>
@@ -118,6 +143,7 @@ interface PlotProps {
   allBounds: SeriesBounds[];
   marker: Marker | null;
   domain: [number, number];
+  overlay: ModelOverlay | null;
 }
 
 interface PanelGeometry {
@@ -131,7 +157,7 @@ interface PanelGeometry {
   yTicks: Tick[];
 }
 
-function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, domain }: PlotProps) {
+function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, domain, overlay }: PlotProps) {
   const [hover, setHover] = useState<Hover | null>(null);
   const k = fontPx / BASE_FONT_PX;
   const margin = scaleMargin(BASE_MARGIN, fontPx);
@@ -146,8 +172,8 @@ function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, d
   const xTicks = useMemo(() => scaleTicks(x, tickCount(innerW, 70 * k), formatRateTick, true), [x, innerW, k]);
 
   // The y domains, as numbers: the marker moves on every slider tick but almost never widens them.
-  const dDown = metricDomain('downtimeS', series, allBounds, marker, log);
-  const dTotal = metricDomain('migrationTimeS', series, allBounds, marker, log);
+  const dDown = metricDomain('downtimeS', series, allBounds, marker, log, overlay?.closedForm.map((p) => p.downtimeS));
+  const dTotal = metricDomain('migrationTimeS', series, allBounds, marker, log, overlay ? [overlay.naiveS, ...overlay.closedForm.map((p) => p.migrationTimeS)] : []);
   const panels: PanelGeometry[] = useMemo(
     () =>
       PANELS.map((p, i) => {
@@ -225,10 +251,18 @@ function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, d
                 </g>
               );
             })}
+            {overlay ? (
+              <g className="models">
+                <path className="curve model-closed-form" data-model="closed-form" d={path(overlay.closedForm as SweepPoint[]) ?? undefined} />
+                {p.metric === 'migrationTimeS' ? (
+                  <path className="model-naive" data-model="naive" d={`M0,${p.y(overlay.naiveS)}H${innerW}`} />
+                ) : null}
+              </g>
+            ) : null}
           </g>
         );
       }),
-    [panels, ordered, allBounds, x, innerW, log, scenario.policy],
+    [panels, ordered, allBounds, x, innerW, log, scenario.policy, overlay],
   );
 
   const markerColour = `var(${seriesColourVar(scenario.linkMbps)})`;
@@ -247,7 +281,7 @@ function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, d
     setHover(rate === null ? null : { kind: 'rate', rate, panel, px, py });
   }
 
-  const tip = hover ? tooltipFor(hover, series, marker, scenario.pageBytes) : null;
+  const tip = hover ? tooltipFor(hover, series, marker, scenario.pageBytes, overlay) : null;
   const hp = hover ? panels[hover.panel] : null;
 
   return (
@@ -331,6 +365,7 @@ function tooltipFor(
   series: readonly CurveSeries[],
   marker: Marker | null,
   pageBytes: number,
+  overlay: ModelOverlay | null,
 ): { title: string; rows: TooltipRow[]; note?: string } | null {
   if (hover.kind === 'marker') {
     if (!marker) return null;
@@ -350,10 +385,18 @@ function tooltipFor(
       emphasis: s.current,
     };
   });
+  const cf = overlay ? nearestModelPoint(overlay.closedForm, hover.rate) : undefined;
+  if (cf) {
+    rows.push({
+      label: 'Closed form (current link)',
+      value: `down ${formatSeconds(cf.downtimeS)} s · total ${formatSeconds(cf.migrationTimeS)} s · ${cf.iterations} it.`,
+    });
+  }
+  if (overlay && metric === 'migrationTimeS') rows.push({ label: 'RAM / bandwidth', value: `${formatSeconds(overlay.naiveS)} s` });
   return { title: formatRate(hover.rate, pageBytes), rows };
 }
 
-function CurvesLegend({ series, scenario }: { series: readonly CurveSeries[]; scenario: Scenario }) {
+function CurvesLegend({ series, scenario, overlay }: { series: readonly CurveSeries[]; scenario: Scenario; overlay: ModelOverlay | null }) {
   return (
     <ul>
       {series.map((s) => {
@@ -397,6 +440,28 @@ function CurvesLegend({ series, scenario }: { series: readonly CurveSeries[]; sc
       >
         Current scenario
       </LegendItem>
+      {overlay ? (
+        <>
+          <LegendItem
+            swatch={
+              <svg width={34} height={12}>
+                <line x1={2} x2={32} y1={6} y2={6} className="curve model-closed-form" />
+              </svg>
+            }
+          >
+            Closed form, geometric series with Xen's stop conditions (current link)
+          </LegendItem>
+          <LegendItem
+            swatch={
+              <svg width={34} height={12}>
+                <line x1={1} x2={33} y1={6} y2={6} className="model-naive" />
+              </svg>
+            }
+          >
+            RAM / bandwidth, as CloudSim-style simulators take it (migration time only)
+          </LegendItem>
+        </>
+      ) : null}
     </ul>
   );
 }
@@ -417,12 +482,17 @@ const CurvesTable = memo(function CurvesTable({
   series,
   allBounds,
   pageBytes,
+  overlay,
 }: {
   series: readonly CurveSeries[];
   allBounds: readonly SeriesBounds[];
   pageBytes: number;
+  overlay: ModelOverlay | null;
 }) {
-  const rates = tableRates(series);
+  const swept = tableRates(series);
+  // The overlay is computed at the swept rates, or over the domain before any sweep point.
+  const rates = overlay && swept.length <= 1 ? overlay.closedForm.map((p) => p.rate) : swept;
+  const modelAt = (r: number) => overlay?.closedForm.find((p) => p.rate === r);
   return (
     <>
       <table>
@@ -473,6 +543,13 @@ const CurvesTable = memo(function CurvesTable({
                 {seriesLegendLabel(s)}: downtime
               </th>
             ))}
+            {overlay ? (
+              <>
+                <th scope="col">Closed form: migration time</th>
+                <th scope="col">Closed form: downtime</th>
+                <th scope="col">RAM / bandwidth</th>
+              </>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -488,6 +565,13 @@ const CurvesTable = memo(function CurvesTable({
                 const p = pointAt(s, r);
                 return <td key={`d-${seriesKey(s)}`}>{p ? formatSeconds(p.downtimeS) : '–'}</td>;
               })}
+              {overlay ? (
+                <>
+                  <td>{modelAt(r) ? formatSeconds(modelAt(r)!.migrationTimeS) : '–'}</td>
+                  <td>{modelAt(r) ? formatSeconds(modelAt(r)!.downtimeS) : '–'}</td>
+                  <td>{formatSeconds(overlay.naiveS)}</td>
+                </>
+              ) : null}
             </tr>
           ))}
         </tbody>

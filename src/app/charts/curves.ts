@@ -1,9 +1,10 @@
 // Data preparation for the downtime / migration-time curves (Akoush Fig. 1): pure, no DOM.
 import { bisector } from 'd3';
 import { bounds, type Bounds } from '../../model/bounds.ts';
+import { closedForm, naiveMigrationTimeS } from '../../model/closed-form.ts';
 import type { RunResult } from '../../model/result.ts';
 import type { Scenario } from '../../model/scenario.ts';
-import type { SweepPoint } from '../../model/sweep.ts';
+import { logSpace, type SweepPoint } from '../../model/sweep.ts';
 import { LINK_PRESETS } from '../../model/units.ts';
 import { formatDuration, formatMbps, formatRate, formatRatePages } from './format.ts';
 import { positiveExtent, zeroExtent } from './scales.ts';
@@ -115,8 +116,9 @@ export function metricDomain(
   allBounds: readonly SeriesBounds[],
   marker: Marker | null,
   log: boolean,
+  extra: readonly number[] = [],
 ): [number, number] {
-  const values: number[] = [];
+  const values: number[] = [...extra];
   for (const s of series) for (const p of s.points) values.push(p[metric]);
   for (const b of allBounds) values.push(b.bounds[metric].lower, b.bounds[metric].upper);
   if (marker) values.push(marker[metric]);
@@ -222,3 +224,46 @@ export function curvesSummary(
 export function seriesLegendLabel(s: CurveSeries): string {
   return s.label || formatMbps(s.linkMbps);
 }
+
+/** The closed-form estimate at one rate (the same fields the chart reads from a SweepPoint). */
+export type ModelPoint = Pick<SweepPoint, 'rate' | 'migrationTimeS' | 'downtimeS' | 'iterations'>;
+
+/** The overlay's point nearest `rate` (points sorted by rate), or undefined with none. */
+export function nearestModelPoint(points: readonly ModelPoint[], rate: number): ModelPoint | undefined {
+  const i = nearestPointIndex(points as SweepPoint[], rate);
+  return i >= 0 ? points[i] : undefined;
+}
+
+export interface ModelOverlay {
+  /** The geometric series for the scenario's own link, over the x domain. */
+  closedForm: ModelPoint[];
+  /** RAM / bandwidth: one horizontal line on the migration-time panel. */
+  naiveS: number;
+}
+
+/** Points of the closed-form curve before any sweep point (O(iterations) each: cheap on the main thread). */
+export const MODEL_POINTS = 81;
+
+/**
+ * The overlay at the swept rates (so the table's columns line up with the sweep's), or log-spaced over
+ * the domain while nothing has been swept.
+ */
+export function modelOverlay(scenario: Scenario, series: readonly CurveSeries[], domain: [number, number]): ModelOverlay {
+  const swept = tableRates(series).filter((r) => r > 0);
+  const rates = swept.length > 1 ? swept : logSpace(domain[0], domain[1], MODEL_POINTS);
+  const closed = rates.map((rate) => {
+    const c = closedForm({ ...scenario, dirtyRate: rate });
+    return { rate, migrationTimeS: c.migrationTimeS, downtimeS: c.downtimeS, iterations: c.iterations };
+  });
+  return { closedForm: closed, naiveS: naiveMigrationTimeS(scenario) };
+}
+
+/** Where the closed form and the simulator part, and why: shown under the chart with the overlay. */
+export const MODEL_PARTING =
+  'For a sequential writer below the knee (about 0.7 of the link\'s page rate) the closed form and the ' +
+  'simulator agree: every write dirties a page not yet resent, and nothing is skipped. Past the knee the ' +
+  'series resends everything written, so its rounds grow to the whole VM until the 3x-VM cap ends them, ' +
+  'while Xen peeks at the dirty bitmap before each batch and skips pages written again since, so it sends ' +
+  'less. Random writers (uniform, hot/cold) rewrite pages they have already dirtied, so the simulated ' +
+  'curve is lower even below the knee. The naive RAM / bandwidth line ignores the overheads and every ' +
+  'page written: it lies under the current link\'s curve at every rate.';
