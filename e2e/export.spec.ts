@@ -120,3 +120,29 @@ test('Copy CLI command shows and copies the flags; a shipped trace is named by i
   await expect(result.getByTestId('cli-command')).toContainText('--trace public/traces/nfs-rising.csv');
   await expect(result.getByTestId('cli-command')).not.toContainText('--rate');
 });
+
+test('the print view hides the controls and fits every chart to the page', async ({ page }) => {
+  await page.goto('./?preset=akoush-1g&rate=20000');
+  await settled(page);
+  const plots = page.locator('.chart__plot svg[role="img"]');
+  expect(await plots.count()).toBeGreaterThan(2);
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  // A narrower page, as on paper: the charts re-render at its width and stay within it.
+  await page.setViewportSize({ width: 700, height: 900 });
+  await expect(page.locator('.controls')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Copy CLI command' })).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Result' }).getByTestId('migration-time')).toBeVisible();
+  for (const svg of await plots.all()) {
+    const box = (await svg.boundingBox())!;
+    const figure = (await svg.locator('xpath=ancestor::figure').boundingBox())!;
+    expect(box.width).toBeGreaterThan(300);
+    expect(box.x + box.width).toBeLessThanOrEqual(figure.x + figure.width + 0.5);
+    expect(box.height).toBeGreaterThan(80);
+  }
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  await expect(plots.first()).not.toHaveAttribute('viewBox', /./);
+  expect(await plots.evaluateAll((svgs) => svgs.every((s) => /^\d+(\.\d+)?$/.test(s.getAttribute('width') ?? '')))).toBe(true);
+});

@@ -52,28 +52,46 @@ export function ChartExport({ figure, title, fileKey }: ChartExportProps) {
 
 /**
  * The plots are drawn at the screen's width; for printing they get a viewBox of that size so that
- * print.css can scale them to the page's width (max-width: 100%) instead of cutting them.
+ * they scale to the page's width instead of being cut; afterprint puts the screen size back.
  */
 function usePrintScaling(figure: RefObject<HTMLElement | null>) {
   useEffect(() => {
     const plots = () => [...(figure.current?.querySelectorAll<SVGSVGElement>('.chart__plot svg[role="img"]') ?? [])];
+    /** Gives a plot drawn at width x height a viewBox of that size and the page's width. */
+    const scale = (svg: SVGSVGElement) => {
+      const width = svg.getAttribute('width');
+      if (width === '100%' || (svg.hasAttribute('viewBox') && svg.dataset.printSize === undefined)) return;
+      const height = svg.getAttribute('height') ?? '';
+      svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+      // Without a height the box follows the viewBox's aspect ratio.
+      svg.setAttribute('width', '100%');
+      svg.removeAttribute('height');
+      svg.dataset.printSize = `${width} ${height}`;
+    };
+    // A re-render while printing (the layout's new width) writes width and height again: rescale.
+    const observer = new MutationObserver((records) => records.forEach((r) => scale(r.target as SVGSVGElement)));
     const before = () => {
       for (const svg of plots()) {
-        if (svg.hasAttribute('viewBox')) continue;
-        svg.setAttribute('viewBox', `0 0 ${svg.width.baseVal.value} ${svg.height.baseVal.value}`);
-        svg.dataset.printScaled = '';
+        scale(svg);
+        observer.observe(svg, { attributes: true, attributeFilter: ['width', 'height'] });
       }
     };
     const after = () => {
+      observer.disconnect();
       for (const svg of plots()) {
-        if (svg.dataset.printScaled === undefined) continue;
+        const size = svg.dataset.printSize;
+        if (size === undefined) continue;
+        const [width, height] = size.split(' ');
         svg.removeAttribute('viewBox');
-        delete svg.dataset.printScaled;
+        svg.setAttribute('width', width);
+        svg.setAttribute('height', height);
+        delete svg.dataset.printSize;
       }
     };
     window.addEventListener('beforeprint', before);
     window.addEventListener('afterprint', after);
     return () => {
+      observer.disconnect();
       window.removeEventListener('beforeprint', before);
       window.removeEventListener('afterprint', after);
     };

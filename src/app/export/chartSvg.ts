@@ -61,12 +61,13 @@ function measure(text: string, font: string): number {
   return measurer.measureText(text).width;
 }
 
-/** Greedy word wrap to `width` pixels. */
-function wrap(text: string, width: number, font: string): string[] {
+/** Greedy wrap to `width` pixels: at spaces, or for a link (no spaces) after each '&'. */
+function wrap(text: string, width: number, font: string, link = false): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
+  const joiner = link ? '' : ' ';
+  for (const word of link ? text.split(/(?<=&)/) : text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line}${joiner}${word}` : word;
     if (line && measure(next, font) > width) {
       lines.push(line);
       line = word;
@@ -171,7 +172,7 @@ export function standaloneChartSvg(figure: HTMLElement, { title, caption, link, 
 
   // The caption: what was simulated, and where to see it again.
   const captionFont = `${fontPx * 0.95}px ${fontFamily}`;
-  const captionLines = [...wrap(caption, inner, captionFont), ...(link ? wrap(link, inner, captionFont) : linkNote ? wrap(linkNote, inner, captionFont) : [])];
+  const captionLines = [...wrap(caption, inner, captionFont), ...(link ? wrap(link, inner, captionFont, true) : linkNote ? wrap(linkNote, inner, captionFont) : [])];
   const captionText = make('text', { x: PAD, y, fill: muted, 'font-family': fontFamily, 'font-size': fontPx * 0.95, 'data-caption': '' });
   for (const line of captionLines) {
     y += fontPx * 1.4;
