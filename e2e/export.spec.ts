@@ -1,4 +1,5 @@
 // Exports: each chart as SVG and PNG (downloads), the result as CSV and JSON, the CLI command.
+import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import type { Download, Locator, Page } from '@playwright/test';
 import { csvParse } from 'd3';
@@ -119,6 +120,13 @@ test('Copy CLI command shows and copies the flags; a shipped trace is named by i
   await result.getByRole('button', { name: 'Copy CLI command' }).click();
   await expect(result.getByTestId('cli-command')).toContainText('--trace public/traces/nfs-rising.csv');
   await expect(result.getByTestId('cli-command')).not.toContainText('--rate');
+
+  // The start-time chart exports too, and axe finds nothing in the export controls and the command.
+  const starts = await download(page, page.getByTestId('chart-starts').getByRole('button', { name: /^SVG/ }));
+  expect(starts.file.suggestedFilename()).toBe('precopy-start-times-1GiB-935Mbps-trace-nfs-rising-start0s-qemu.svg');
+  expect((await parseSvg(page, starts.bytes.toString('utf8'))).caption).toContain('shipped trace nfs-rising');
+  const axe = await new AxeBuilder({ page }).include('.summary').include('.charts').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 test('the print view hides the controls and fits every chart to the page', async ({ page }) => {

@@ -1,4 +1,5 @@
-// Offline: after one visit the service worker serves the app, its workers, presets and shipped traces.
+// Offline: after one visit the service worker serves the app, its workers, teaching mode, presets and
+// shipped traces.
 import { expect, settled, slider, summary, test } from './fixtures.ts';
 
 test('after one visit the app reloads and runs with the network off', async ({ page, context }) => {
@@ -25,7 +26,10 @@ test('after one visit the app reloads and runs with the network off', async ({ p
   await settled(page);
   expect(await summary(page)).not.toEqual(before);
 
-  // A preset and a shipped trace (fetched from the cache) too.
+  // Teaching mode (its replay worker comes from the cache), a preset and a shipped trace too.
+  await page.getByRole('button', { name: 'Teaching mode' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  await expect(page.getByTestId('narration')).toContainText('Before the migration');
   await page.getByRole('link', { name: 'Akoush Fig. 1, 10 Gbps' }).click();
   await settled(page);
   await page.getByLabel('Trace', { exact: true }).selectOption('mapreduce-phases');
