@@ -1,13 +1,16 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { CSP_HEADER } from './src/pwa/csp.ts';
+import { contentSecurityPolicy, serviceWorker } from './src/pwa/vitePlugins.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
-  preview: { host: '127.0.0.1' },
+  // The built app is served with the same policy as its <meta> (plus frame-ancestors, header-only).
+  preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': CSP_HEADER } },
   test: {
     include: ['tests/**/*.test.ts', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',

@@ -1,6 +1,7 @@
 // The chrome every chart shares: title, controls, the measured plot area, legend and the text
 // alternative (a table behind a Show table / Hide table toggle).
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { ChartExport } from '../export/ChartExport.tsx';
 import { useContainerSize, type ContainerSize } from './useContainerWidth.ts';
 import './charts.css';
 
@@ -18,14 +19,27 @@ export interface ChartFrameProps {
   children: (size: ContainerSize) => ReactNode;
 }
 
+/** Titles for the exports of charts shown without one. */
+const FILE_KEY_TITLE: Record<string, string> = {
+  'chart-iterations': 'Pages per iteration',
+  'chart-timeline': 'Timeline',
+  'chart-curves': 'Migration time and downtime against the dirty rate',
+  'chart-starts': 'Results against the start time in the trace',
+};
+
+function fileKey(testId: string): string {
+  return testId === 'chart-starts' ? 'start-times' : testId.replace(/^chart-/, '');
+}
+
 export function ChartFrame({ testId, title, controls, toolbar, legend, renderTable, children }: ChartFrameProps) {
   const [ref, size] = useContainerSize<HTMLDivElement>();
   const [showTable, setShowTable] = useState(false);
+  const figure = useRef<HTMLElement>(null);
   const id = useId();
   const titleId = `${id}-title`;
   const tableId = `${id}-table`;
   return (
-    <figure className="chart" data-testid={testId} aria-labelledby={title ? titleId : undefined}>
+    <figure ref={figure} className="chart" data-testid={testId} aria-labelledby={title ? titleId : undefined}>
       <div className="chart__header">
         {title ? (
           <div className="chart__title" id={titleId}>
@@ -43,6 +57,7 @@ export function ChartFrame({ testId, title, controls, toolbar, legend, renderTab
           >
             {showTable ? 'Hide table' : 'Show table'}
           </button>
+          <ChartExport figure={figure} title={title ?? FILE_KEY_TITLE[testId] ?? 'Chart'} fileKey={fileKey(testId)} />
         </div>
       </div>
       {toolbar ? <div className="chart__toolbar">{toolbar}</div> : null}

@@ -7,6 +7,7 @@ import { formatPages } from '../charts/format.ts';
 import { formatGiB, formatTimes } from '../format.ts';
 import { POLICY_NAME, boundsApply } from '../policyNames.ts';
 import { useApp } from '../state/store.ts';
+import { ResultExport } from '../export/ResultExport.tsx';
 import { BoundBar } from './BoundBar.tsx';
 import { policyFacts, shortDuration } from './policyFacts.ts';
 
@@ -139,6 +140,7 @@ export function Summary() {
           </dl>
           <BoundsNote scenario={run.scenario} />
           <Facts scenario={run.scenario} result={run.result} unlimited={run.unlimited} />
+          <ResultExport run={run} />
         </div>
       ) : (
         <p className="placeholder">Simulating…</p>

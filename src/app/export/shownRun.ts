@@ -1,0 +1,29 @@
+// What the exports describe: the run on screen (its scenario, not the controls' newer one, which may
+// still be computing), the trace that drove it, and its share link.
+import type { RunResult, Scenario } from '../../model/index.ts';
+import { isShippedTrace } from '../state/shippedTraces.ts';
+import { getAppStore } from '../state/store.ts';
+import { encodeState } from '../state/url.ts';
+import type { TraceRef } from './scenarioText.ts';
+
+export interface ShownRun {
+  scenario: Scenario;
+  result: RunResult;
+  trace: TraceRef | null;
+  /** The share link; null for an uploaded trace, which cannot be linked. */
+  link: string | null;
+}
+
+export function shownRun(): ShownRun | null {
+  const state = getAppStore().getState();
+  const run = state.run;
+  if (!run) return null;
+  const active = [state.trace, state.uploaded].find((t) => t !== null && t.id === run.traceId) ?? null;
+  const trace: TraceRef | null = active ? { kind: active.kind, name: active.name } : null;
+  const shipped = trace?.kind === 'shipped' && isShippedTrace(trace.name) ? trace.name : null;
+  const link =
+    trace?.kind === 'upload' ? null : `${location.origin}${location.pathname}?${encodeState(run.scenario, { trace: shipped, compare: state.compare })}`;
+  return { scenario: run.scenario, result: run.result, trace, link };
+}
+
+export const UPLOAD_LINK_NOTE = 'An uploaded trace cannot be put in a link.';
