@@ -1,23 +1,31 @@
-// The page: header, the controls beside the results (presets, summary, charts).
+// The page: header, the controls beside the results (presets, summary, charts, teaching mode); or,
+// with `embed=1`, one chart alone for an iframe. Classroom links may hide groups (state/classroom.ts).
 import { Charts } from './components/Charts.tsx';
 import { Controls } from './components/Controls.tsx';
 import { Header } from './components/Header.tsx';
 import { Notice } from './components/Notice.tsx';
 import { Presets } from './components/Presets.tsx';
 import { Summary } from './components/Summary.tsx';
+import { EmbedView } from './EmbedView.tsx';
+import { CONTROL_GROUPS } from './state/classroom.ts';
+import { useClassroom, useHiddenList } from './state/classroomView.ts';
 import { TeachSection } from './teach/TeachPanel.tsx';
 import './app.css';
 
 export function App() {
+  const embed = useClassroom((c) => c.embed);
+  const hidden = useHiddenList();
+  if (embed) return <EmbedView />;
+  const noControls = CONTROL_GROUPS.every((g) => hidden.split(' ').includes(g));
   return (
     <>
       <Header />
-      <main className="layout">
+      <main className={noControls ? 'layout layout--wide' : 'layout'}>
         <Notice />
-        <Controls />
-        <div className="results">
-          <Presets />
-          <Summary />
+        {noControls ? null : <Controls />}
+        <div className="results" data-hide={hidden || undefined}>
+          {hidden.split(' ').includes('presets') ? null : <Presets />}
+          {hidden.split(' ').includes('summary') ? null : <Summary />}
           <Charts />
           <TeachSection />
         </div>

@@ -3,6 +3,7 @@
 import { LINK_PRESETS, pagesOf } from '../../model/index.ts';
 import { formatMbps, formatPages, formatRatePages, formatRateMBps } from '../charts/format.ts';
 import { formatBytes, formatCount, formatMiB } from '../format.ts';
+import { useHidden } from '../state/classroomView.ts';
 import { useApp } from '../state/store.ts';
 import { AdvancedControls } from './AdvancedControls.tsx';
 import { SCALES, limits } from './controlSpecs.ts';
@@ -15,9 +16,12 @@ export function Controls() {
   const trace = useApp((s) => s.trace);
   const setField = useApp((s) => s.setField);
   const { dirtyRate, linkMbps, vmMiB, pageBytes } = scenario;
+  // Classroom links may hide any of these groups (see state/classroom.ts).
+  const hidden = { rate: useHidden('rate'), link: useHidden('link'), vm: useHidden('vm'), policy: useHidden('policy'), trace: useHidden('trace'), advanced: useHidden('advanced') };
   return (
     <section className="controls" aria-labelledby="controls-heading">
       <h2 id="controls-heading">Scenario</h2>
+{hidden.rate ? null : (
       <SliderField
         id="ctl-rate"
         label="Page dirty rate"
@@ -38,6 +42,8 @@ export function Controls() {
           )
         }
       />
+
+      )}{hidden.link ? null : (
       <SliderField
         id="ctl-link"
         label="Link speed"
@@ -64,6 +70,8 @@ export function Controls() {
           ))}
         </div>
       </SliderField>
+      )}
+{hidden.vm ? null : (
       <SliderField
         id="ctl-vm"
         label="VM memory"
@@ -75,9 +83,10 @@ export function Controls() {
         valueText={formatMiB}
         hint={`${formatMiB(vmMiB)}: ${formatCount(pagesOf(vmMiB, pageBytes))} pages of ${formatBytes(pageBytes)}`}
       />
-      <PolicyPicker />
-      <TraceControls />
-      <AdvancedControls />
+      )}
+      {hidden.policy ? null : <PolicyPicker />}
+      {hidden.trace ? null : <TraceControls />}
+      {hidden.advanced ? null : <AdvancedControls />}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { DEFAULT_SCENARIO, FIELDS, POLICIES, validateScenario, type Field, type 
 import { PRESETS } from '../../model/presets.ts';
 import { FIELD_BY_FLAG, clampToField, fitWorkingSet, uiRange } from './ranges.ts';
 import { SHIPPED_TRACES, isShippedTrace, type ShippedTraceName } from './shippedTraces.ts';
+import { decodeClassroom, isClassroomKey, type Classroom } from './classroom.ts';
 
 export const URL_VERSION = 1;
 /** Longer links are cut here: nothing legitimate comes near it. */
@@ -30,6 +31,8 @@ export interface DecodedUrl {
   trace: ShippedTraceName | null;
   /** Policies named by `compare=`, in POLICIES order. */
   compare: PolicyName[];
+  /** The classroom keys (teaching mode, hidden groups, embed, lesson): see classroom.ts. */
+  classroom: Classroom;
 }
 
 /** What the URL holds besides the scenario. */
@@ -118,6 +121,7 @@ export function decodeUrl(search: string, hash = ''): DecodedUrl {
     else if (key === 'preset') presetRaw ??= value;
     else if (key === 'trace') traceRaw ??= value;
     else if (key === 'compare') compareRaw ??= value;
+    else if (isClassroomKey(key)) continue;
     else if (FIELD_BY_FLAG.has(key)) {
       if (raw.has(key)) ignored.push(`${key}: repeated; the first value was used`);
       else raw.set(key, value);
@@ -161,8 +165,10 @@ export function decodeUrl(search: string, hash = ''): DecodedUrl {
   }
   const trace = readTrace(traceRaw, ignored);
   const compare = readCompare(compareRaw, ignored);
+  const classroom = decodeClassroom(entries);
+  ignored.push(...classroom.ignored);
   if (ignored.length > MAX_NOTES) ignored.splice(MAX_NOTES - 1, ignored.length, `and ${ignored.length - MAX_NOTES + 1} more problems`);
-  return { scenario: result, presetId, ignored, hadState: entries.length > 0 || fragment.length > 0, trace, compare };
+  return { scenario: result, presetId, ignored, hadState: entries.length > 0 || fragment.length > 0, trace, compare, classroom: classroom.classroom };
 }
 
 function readTrace(raw: string | null, ignored: string[]): ShippedTraceName | null {

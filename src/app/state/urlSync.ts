@@ -1,6 +1,8 @@
 // Mirrors the scenario (with a shipped trace's name and the compared policies) into the address bar
 // with history.replaceState, debounced: one entry, not one per slider tick. An uploaded trace cannot be
-// in a link; the header says so while one is active.
+// in a link; the header says so while one is active. The classroom keys the link had are kept.
+import { encodeClassroom } from './classroom.ts';
+import { classroomView } from './classroomView.ts';
 import { isShippedTrace } from './shippedTraces.ts';
 import { encodeState } from './url.ts';
 import type { AppState, AppStore } from './store.ts';
@@ -16,12 +18,19 @@ export function scenarioHref(store: AppStore): string {
   return `${location.origin}${location.pathname}?${stateQuery(store.getState())}`;
 }
 
+/** The address bar's form: the scenario, then the classroom keys the link had (see classroom.ts). */
+function mirroredHref(store: AppStore): string {
+  const params = new URLSearchParams(stateQuery(store.getState()));
+  for (const [k, v] of encodeClassroom(classroomView.getState().classroom)) params.append(k, v);
+  return `${location.origin}${location.pathname}?${params.toString()}`;
+}
+
 export function startUrlSync(store: AppStore, rewriteNow: boolean): { flush(): void; stop(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const write = () => {
     clearTimeout(timer);
     timer = undefined;
-    const href = scenarioHref(store);
+    const href = mirroredHref(store);
     if (href !== location.href) history.replaceState(history.state, '', href);
   };
   // A link that held anything is rewritten at once into its canonical form, junk dropped (a trace the
@@ -32,11 +41,16 @@ export function startUrlSync(store: AppStore, rewriteNow: boolean): { flush(): v
     clearTimeout(timer);
     timer = setTimeout(write, DEBOUNCE_MS);
   });
+  const unsubClassroom = classroomView.subscribe(() => {
+    clearTimeout(timer);
+    timer = setTimeout(write, DEBOUNCE_MS);
+  });
   return {
     flush: () => timer !== undefined && write(),
     stop: () => {
       clearTimeout(timer);
       unsubscribe();
+      unsubClassroom();
     },
   };
 }
