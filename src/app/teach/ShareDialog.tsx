@@ -137,14 +137,14 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
             <input type="checkbox" checked={autoplay} onChange={(e) => setAutoplay(e.currentTarget.checked)} />
             Start playing at once
           </label>
-          <label className="share__field">
-            Theme{' '}
-            <select value={theme} onChange={(e) => setTheme(e.currentTarget.value as ThemeChoice | 'any')}>
+          <span className="share__field">
+            <label htmlFor="share-theme">Theme</label>
+            <select id="share-theme" value={theme} onChange={(e) => setTheme(e.currentTarget.value as ThemeChoice | 'any')}>
               <option value="any">the viewer’s own</option>
               <option value="light">light</option>
               <option value="dark">dark</option>
             </select>
-          </label>
+          </span>
           <label className="share__check">
             <input type="checkbox" checked={large} onChange={(e) => setLarge(e.currentTarget.checked)} />
             Large type
@@ -153,16 +153,16 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
             <input type="checkbox" checked={embed} onChange={(e) => setEmbed(e.currentTarget.checked)} />
             Embed: one chart alone, for an iframe
           </label>
-          <label className="share__field">
-            Chart{' '}
-            <select value={chart} disabled={!embed} onChange={(e) => setChart(e.currentTarget.value as EmbedChart)}>
+          <span className="share__field">
+            <label htmlFor="share-chart">Chart</label>
+            <select id="share-chart" value={chart} disabled={!embed} onChange={(e) => setChart(e.currentTarget.value as EmbedChart)}>
               {CHARTS.map((c) => (
                 <option key={c} value={c}>
                   {CHART_NAMES[c]}
                 </option>
               ))}
             </select>
-          </label>
+          </span>
         </fieldset>
       </div>
       <label className="share__output">
