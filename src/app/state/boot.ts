@@ -45,6 +45,12 @@ export function boot(): Booted {
     teachStore.getState().setOpen(true);
   }
   startPrefs(store);
+  // A link's theme or type size follows the buttons once the user changes them (the address bar stays true).
+  store.subscribe((s, prev) => {
+    const c = classroomView.getState().classroom;
+    if (c.theme !== null && s.theme !== prev.theme) classroomView.getState().set({ theme: s.theme });
+    if (c.large !== null && s.largeType !== prev.largeType) classroomView.getState().set({ large: s.largeType });
+  });
   const url = startUrlSync(store, fromUrl.hadState);
   const simulator = createSimulator();
   startEngine(store, simulator);
