@@ -43,6 +43,14 @@ describe('lessons', () => {
             expect(r.iterations).toBe(c.iterations);
             expect(step.text).toContain(`${c.iterations} iterations`);
           }
+          if (c.remoteFaults !== undefined) {
+            expect(r.remoteFaults).toBe(c.remoteFaults);
+            expect(step.text).toContain(c.remoteFaults.toLocaleString('en-US'));
+          }
+          if (c.degradedS !== undefined) {
+            expect(r.degradedS).toBeCloseTo(c.degradedS, 2);
+            quoted(c.degradedS);
+          }
           if (c.stopReason !== undefined) expect(r.stopReason).toBe(c.stopReason);
           if (c.atLowerBound) {
             expect(r.migrationTimeS).toBeCloseTo(b.migrationTimeS.lower, 9);

@@ -16,6 +16,9 @@ export interface LessonClaims {
   atLowerBound?: boolean;
   /** The claimed downtime is the upper bound of the downtime (Akoush Eq. 4). */
   downtimeAtUpperBound?: boolean;
+  /** Post-copy: pages fetched on demand (quoted with thousands separators) and the degraded time, s. */
+  remoteFaults?: number;
+  degradedS?: number;
 }
 
 export interface LessonStep {
@@ -159,6 +162,31 @@ export const LESSONS: readonly Lesson[] = [
         text: 'Auto-converge throttles the guest’s vCPUs a little more after each pass that does not make progress. Step through the iterations and watch the dirty pages thin out as the throttle grows: after 13 iterations the rest fits in the downtime limit. The migration takes 26.01 s and the downtime is 0.56 s.',
         question: 'Which is better for a user of this VM: 158 s of full speed and 2.6 s frozen, or 26 s of slowing and 0.56 s frozen?',
         claims: { migrationTimeS: 26.01, downtimeS: 0.56, iterations: 13, stopReason: 'within-downtime-limit' },
+      },
+    ],
+  },
+  {
+    id: 'postcopy',
+    title: 'Post-copy: move first, fetch later',
+    blurb: 'Switching over at once gives a short downtime for any writer, at the cost of a slow start.',
+    steps: [
+      {
+        title: 'Pre-copy against a fast writer',
+        scenario: { ...SMALL_GIGABIT, dirtyRate: 40_000 },
+        start: { step: END, granularity: 'iteration' },
+        hide: ['advanced', 'trace'],
+        text: 'Again a VM writing 40,000 pages a second, faster than the link. Pre-copy resends and resends, gives up at the data limit and pauses the VM for a full copy: 14.59 s in all and 2.61 s of downtime.',
+        question: 'What if the VM moved before its memory did?',
+        claims: { migrationTimeS: 14.59, downtimeS: 2.61, stopReason: 'max-data-factor' },
+      },
+      {
+        title: 'Post-copy',
+        scenario: { ...SMALL_GIGABIT, dirtyRate: 40_000, policy: 'postcopy' },
+        start: { step: 1, granularity: 'batch', speed: 30 },
+        hide: ['advanced', 'trace'],
+        text: 'Post-copy pauses the VM at once, moves only its processor state, and resumes it at the destination; then the memory is pushed over in one pass, and a page the guest touches before it has arrived is fetched on demand. The downtime is 0.32 s however fast the guest writes, and every page crosses the link once: 6.40 s in all. The price: 56,320 pages were fetched on demand, and for 2.30 s the guest ran slowly, waiting for its own memory.',
+        question: 'What happens to the VM if the source host fails during those 2.30 s?',
+        claims: { migrationTimeS: 6.4, downtimeS: 0.32, stopReason: 'postcopy', remoteFaults: 56_320, degradedS: 2.3 },
       },
     ],
   },
