@@ -2,18 +2,16 @@
 // in slides or a course page, with a small link to the full visualiser at the same state.
 import { Charts } from './components/Charts.tsx';
 import { Notice } from './components/Notice.tsx';
-import { encodeClassroom } from './state/classroom.ts';
 import { classroomView, useClassroom } from './state/classroomView.ts';
 import { getAppStore } from './state/store.ts';
-import { stateQuery } from './state/urlSync.ts';
+import { classroomHref } from './state/urlSync.ts';
 import { TeachPanel } from './teach/TeachPanel.tsx';
 import './teach/teach.css';
 
+/** The same link without embed (the memory map opens the teaching mode). */
 function fullHref(): string {
-  const params = new URLSearchParams(stateQuery(getAppStore().getState()));
   const c = classroomView.getState().classroom;
-  for (const [k, v] of encodeClassroom({ ...c, embed: false, teach: c.teach || c.chart === 'memory' })) params.append(k, v);
-  return `${location.pathname}?${params.toString()}`;
+  return classroomHref(getAppStore(), { ...c, embed: false, teach: c.teach || c.chart === 'memory' });
 }
 
 export function EmbedView() {

@@ -4,7 +4,7 @@ import { copyText } from '../copyText.ts';
 import { flushUrl } from '../state/boot.ts';
 import { useHidden } from '../state/classroomView.ts';
 import { getAppStore, useApp } from '../state/store.ts';
-import { scenarioHref } from '../state/urlSync.ts';
+import { mirroredHref } from '../state/urlSync.ts';
 
 function CopyLinkButton() {
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -12,7 +12,7 @@ function CopyLinkButton() {
   useEffect(() => () => clearTimeout(timer.current), []);
   const onClick = async () => {
     flushUrl();
-    const ok = await copyText(scenarioHref(getAppStore()));
+    const ok = await copyText(mirroredHref(getAppStore()));
     setStatus(ok ? 'copied' : 'failed');
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setStatus('idle'), 2500);

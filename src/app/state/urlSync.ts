@@ -1,7 +1,7 @@
 // Mirrors the scenario (with a shipped trace's name and the compared policies) into the address bar
 // with history.replaceState, debounced: one entry, not one per slider tick. An uploaded trace cannot be
 // in a link; the header says so while one is active. The classroom keys the link had are kept.
-import { encodeClassroom } from './classroom.ts';
+import { encodeClassroom, type Classroom } from './classroom.ts';
 import { classroomView } from './classroomView.ts';
 import { isShippedTrace } from './shippedTraces.ts';
 import { encodeState } from './url.ts';
@@ -14,15 +14,16 @@ export function stateQuery(state: Pick<AppState, 'scenario' | 'trace' | 'compare
   return encodeState(state.scenario, { trace, compare: state.compare });
 }
 
-export function scenarioHref(store: AppStore): string {
-  return `${location.origin}${location.pathname}?${stateQuery(store.getState())}`;
+/** A link to the store's scenario with the classroom keys of `c` after it. */
+export function classroomHref(store: AppStore, c: Classroom): string {
+  const params = new URLSearchParams(stateQuery(store.getState()));
+  for (const [k, v] of encodeClassroom(c)) params.append(k, v);
+  return `${location.origin}${location.pathname}?${params.toString()}`;
 }
 
 /** The address bar's form: the scenario, then the classroom keys the link had (see classroom.ts). */
-function mirroredHref(store: AppStore): string {
-  const params = new URLSearchParams(stateQuery(store.getState()));
-  for (const [k, v] of encodeClassroom(classroomView.getState().classroom)) params.append(k, v);
-  return `${location.origin}${location.pathname}?${params.toString()}`;
+export function mirroredHref(store: AppStore): string {
+  return classroomHref(store, classroomView.getState().classroom);
 }
 
 export function startUrlSync(store: AppStore, rewriteNow: boolean): { flush(): void; stop(): void } {

@@ -3,10 +3,10 @@
 // embed mode with one chart (then an <iframe> snippet too). The link updates as the boxes change.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { copyText } from '../copyText.ts';
-import { CHARTS, GROUPS, NO_CLASSROOM, encodeClassroom, type Classroom, type EmbedChart, type Group, type ThemeChoice } from '../state/classroom.ts';
+import { CHARTS, GROUPS, NO_CLASSROOM, type Classroom, type EmbedChart, type Group, type ThemeChoice } from '../state/classroom.ts';
 import { classroomView } from '../state/classroomView.ts';
 import { getAppStore } from '../state/store.ts';
-import { stateQuery } from '../state/urlSync.ts';
+import { classroomHref } from '../state/urlSync.ts';
 import { stopsOf, teachStore, useTeach } from './teachStore.ts';
 
 const CHART_NAMES: Record<EmbedChart, string> = {
@@ -23,12 +23,6 @@ function currentStop(): number {
   let i = 0;
   while (i + 1 < stops.length && stops[i + 1] <= t.position) i++;
   return i + 1;
-}
-
-export function shareHref(c: Classroom): string {
-  const params = new URLSearchParams(stateQuery(getAppStore().getState()));
-  for (const [k, v] of encodeClassroom(c)) params.append(k, v);
-  return `${location.origin}${location.pathname}?${params.toString()}`;
 }
 
 export function ShareDialog({ onClose }: { onClose(): void }) {
@@ -76,7 +70,7 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
     lesson: lesson ? view.classroom.lesson : null,
     lessonStep: lesson ? view.classroom.lessonStep : null,
   };
-  const href = shareHref(link);
+  const href = classroomHref(getAppStore(), link);
   const snippet = `<iframe src="${href.replace(/&/g, '&amp;')}" title="${CHART_NAMES[chart]}: pre-copy live migration" width="800" height="520" style="border:0"></iframe>`;
   const toggle = (g: Group, on: boolean) => setHide(GROUPS.map((x) => x.id).filter((x) => (x === g ? on : hide.includes(x))));
 
