@@ -200,3 +200,22 @@ test('starting a lesson from the list and leaving it', async ({ page }) => {
   await expect(page.getByTestId('lesson')).toHaveCount(0);
   await expect(page).not.toHaveURL(/lesson=/);
 });
+
+test('Copy link keeps the classroom keys, and the share dialog copies its link', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./?preset=akoush-1g&teach=1&speed=30&vm_hide=1');
+  await computed(page);
+  await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(page.url());
+  expect(copied).toMatch(/teach=1&speed=30&vm_hide=1$/);
+
+  await page.getByRole('button', { name: 'Share this lesson' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this lesson' });
+  await dialog.getByLabel('Summary', { exact: true }).check();
+  await dialog.getByRole('button', { name: 'Copy link' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Link copied');
+  const shared = await page.evaluate(() => navigator.clipboard.readText());
+  expect(shared).toBe(await dialog.getByTestId('share-link').inputValue());
+  expect(shared).toMatch(/vm_hide=1&summary_hide=1/);
+});
