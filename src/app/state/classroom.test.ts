@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SPEEDS } from '../teach/player.ts';
 import { CHARTS, GROUPS, NO_CLASSROOM, decodeClassroom, encodeClassroom, isClassroomKey, type Classroom } from './classroom.ts';
-import { decodeUrl } from './url.ts';
+import { DEFAULT_SCENARIO, POLICIES } from '../../model/index.ts';
+import { decodeUrl, encodeState } from './url.ts';
 
 const params = (q: string) => Array.from(new URLSearchParams(q).entries());
 
@@ -84,5 +85,17 @@ describe('classroom keys', () => {
         expect(() => decodeUrl(`?${new URLSearchParams(entries).toString()}`)).not.toThrow();
       }),
     );
+  });
+});
+
+describe('the longest classroom link', () => {
+  it('every field, a trace, all compared policies and every classroom key are read without a notice', () => {
+    const all: Classroom = { teach: true, step: 5, speed: 60, by: 'iteration', autoplay: true, theme: 'dark', large: true, hide: GROUPS.map((g) => g.id), embed: true, chart: 'memory', lesson: 'knee', lessonStep: 2 };
+    const params = new URLSearchParams(encodeState(DEFAULT_SCENARIO, { trace: 'nfs-rising', compare: [...POLICIES] }));
+    for (const [k, v] of encodeClassroom(all)) params.append(k, v);
+    const d = decodeUrl(`?${params.toString()}`);
+    expect(d.ignored).toEqual([]);
+    expect(d.classroom).toEqual(all);
+    expect(d.trace).toBe('nfs-rising');
   });
 });

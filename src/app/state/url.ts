@@ -13,7 +13,8 @@ import { decodeClassroom, isClassroomKey, type Classroom } from './classroom.ts'
 export const URL_VERSION = 1;
 /** Longer links are cut here: nothing legitimate comes near it. */
 export const MAX_QUERY_CHARS = 4000;
-const MAX_PARAMS = 48;
+// Every field, trace, compare and every classroom key (state/classroom.ts) fit with room to spare.
+const MAX_PARAMS = 64;
 const MAX_VALUE_CHARS = 40;
 const MAX_NOTES = 8;
 /** How a null number is written: the working set "all" of the VM, no compressor limit. */
