@@ -1,4 +1,5 @@
-// The page: header, the controls beside the results (presets, summary, charts).
+// The page: header, the controls beside the results (presets, summary, charts, teaching mode); or,
+// with `embed=1`, one chart alone for an iframe. Classroom links may hide groups (state/classroom.ts).
 import { Charts } from './components/Charts.tsx';
 import { ComparePanel } from './components/ComparePanel.tsx';
 import { Controls } from './components/Controls.tsx';
@@ -8,24 +9,32 @@ import { Presets } from './components/Presets.tsx';
 import { SlaLens } from './components/SlaLens.tsx';
 import { Summary } from './components/Summary.tsx';
 import { ValidationSection } from './components/ValidationSection.tsx';
+import { EmbedView } from './EmbedView.tsx';
+import { CONTROL_GROUPS } from './state/classroom.ts';
+import { useClassroom, useHiddenList } from './state/classroomView.ts';
 import { TeachSection } from './teach/TeachPanel.tsx';
 import './app.css';
 
 export function App() {
+  const embed = useClassroom((c) => c.embed);
+  const hidden = useHiddenList();
+  if (embed) return <EmbedView />;
+  const hides = (g: string) => hidden.split(' ').includes(g);
+  const noControls = CONTROL_GROUPS.every(hides);
   return (
     <>
       <Header />
-      <main className="layout">
+      <main className={noControls ? 'layout layout--wide' : 'layout'}>
         <Notice />
-        <Controls />
-        <div className="results">
-          <Presets />
-          <Summary />
-          <SlaLens />
+        {noControls ? null : <Controls />}
+        <div className="results" data-hide={hidden || undefined}>
+          {hides('presets') ? null : <Presets />}
+          {hides('summary') ? null : <Summary />}
+          {hides('sla') ? null : <SlaLens />}
           <Charts />
-          <ComparePanel />
+          {hides('compare') ? null : <ComparePanel />}
           <TeachSection />
-          <ValidationSection />
+          {hides('validation') ? null : <ValidationSection />}
         </div>
       </main>
     </>

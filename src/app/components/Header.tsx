@@ -1,27 +1,10 @@
 // Title, and the page-wide actions: copy link, theme, large type.
 import { useEffect, useRef, useState } from 'react';
+import { copyText } from '../copyText.ts';
 import { flushUrl } from '../state/boot.ts';
+import { useHidden } from '../state/classroomView.ts';
 import { getAppStore, useApp } from '../state/store.ts';
-import { scenarioHref } from '../state/urlSync.ts';
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // No clipboard permission (e.g. an insecure context): select-and-copy fallback.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
-  }
-}
+import { mirroredHref } from '../state/urlSync.ts';
 
 function CopyLinkButton() {
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -29,7 +12,7 @@ function CopyLinkButton() {
   useEffect(() => () => clearTimeout(timer.current), []);
   const onClick = async () => {
     flushUrl();
-    const ok = await copyText(scenarioHref(getAppStore()));
+    const ok = await copyText(mirroredHref(getAppStore()));
     setStatus(ok ? 'copied' : 'failed');
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setStatus('idle'), 2500);
@@ -57,6 +40,7 @@ export function Header() {
   const setTheme = useApp((s) => s.setTheme);
   const largeType = useApp((s) => s.largeType);
   const setLargeType = useApp((s) => s.setLargeType);
+  const hideActions = useHidden('header');
   return (
     <header className="header">
       <div className="header__titles">
@@ -65,7 +49,7 @@ export function Header() {
           How dirty rate, link speed and VM size shape migration time and downtime: Xen pre-copy after Akoush et al. (MASCOTS 2010), beside QEMU, post-copy and hybrid
         </p>
       </div>
-      <div className="header__actions">
+      <div className="header__actions" data-group="header" hidden={hideActions}>
         <CopyLinkButton />
         <button type="button" className="button" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
           Dark theme

@@ -83,6 +83,8 @@ export interface AppState {
 
   setField<K extends keyof Scenario>(key: K, value: Scenario[K]): void;
   applyPreset(id: string): void;
+  /** Replaces the whole scenario (a lesson's step): constant rate, no preset. */
+  setScenario(scenario: Scenario): void;
   /** Makes `trace` (or none) drive the dirty rate; a start past its end is brought to the end. */
   setTrace(trace: ActiveTrace | null, uploaded?: ActiveTrace | null): void;
   setTraceStatus(status: Partial<TraceStatus>): void;
@@ -150,6 +152,7 @@ export function createAppStore(init: InitialState) {
         // A preset is a constant-rate scenario: it ends trace-driven runs.
         if (preset) change(clampScenario(preset.scenario), preset.id, null);
       },
+      setScenario: (scenario) => change(clampScenario(scenario), null, null),
       setTrace: (trace, uploaded = get().uploaded) => {
         let scenario = get().scenario;
         if (trace && scenario.traceStartS > trace.info.endS) scenario = { ...scenario, traceStartS: trace.info.endS };

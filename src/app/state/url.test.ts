@@ -4,6 +4,7 @@ import { DEFAULT_SCENARIO, FIELDS, validateScenario, type Field, type Scenario }
 import { PRESETS } from '../../model/presets.ts';
 import { fitWorkingSet, uiRange } from './ranges.ts';
 import { MAX_QUERY_CHARS, decodeUrl, encodeScenario, encodeState, presetQuery } from './url.ts';
+import { NO_CLASSROOM } from './classroom.ts';
 
 function withinUi(s: Scenario): boolean {
   const values = s as unknown as Record<string, unknown>;
@@ -68,7 +69,7 @@ describe('URL encoding', () => {
   });
 
   it('opens a clean link with the defaults and no notice', () => {
-    expect(decodeUrl('')).toEqual({ scenario: DEFAULT_SCENARIO, presetId: null, ignored: [], hadState: false, trace: null, compare: [], pins: [] });
+    expect(decodeUrl('')).toEqual({ scenario: DEFAULT_SCENARIO, presetId: null, ignored: [], hadState: false, trace: null, compare: [], pins: [], classroom: NO_CLASSROOM });
   });
 
   it('reads a shipped trace and the compared policies, and reports anything else', () => {

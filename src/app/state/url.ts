@@ -9,11 +9,13 @@ import { PRESETS } from '../../model/presets.ts';
 import { FIELD_BY_FLAG, clampToField, fitWorkingSet, uiRange } from './ranges.ts';
 import { decodePins, encodePin, type Pin } from './pins.ts';
 import { SHIPPED_TRACES, isShippedTrace, type ShippedTraceName } from './shippedTraces.ts';
+import { decodeClassroom, isClassroomKey, type Classroom } from './classroom.ts';
 
 export const URL_VERSION = 1;
 /** Longer links are cut here: nothing legitimate comes near it (six pins with emoji names take ~5,000). */
 export const MAX_QUERY_CHARS = 8000;
-const MAX_PARAMS = 48;
+// Every field, trace, compare, six pins and every classroom key (state/classroom.ts) fit with room to spare.
+const MAX_PARAMS = 72;
 const MAX_VALUE_CHARS = 40;
 const MAX_NOTES = 8;
 /** How a null number is written: the working set "all" of the VM, no compressor limit. */
@@ -33,6 +35,8 @@ export interface DecodedUrl {
   compare: PolicyName[];
   /** Scenarios pinned for comparison (`pin=`, in order). */
   pins: Pin[];
+  /** The classroom keys (teaching mode, hidden groups, embed, lesson): see classroom.ts. */
+  classroom: Classroom;
 }
 
 /** What the URL holds besides the scenario. */
@@ -126,6 +130,7 @@ export function decodeUrl(search: string, hash = ''): DecodedUrl {
     else if (key === 'trace') traceRaw ??= value;
     else if (key === 'compare') compareRaw ??= value;
     else if (key === 'pin') pinRaws.push(value);
+    else if (isClassroomKey(key)) continue;
     else if (FIELD_BY_FLAG.has(key)) {
       if (raw.has(key)) ignored.push(`${key}: repeated; the first value was used`);
       else raw.set(key, value);
@@ -170,8 +175,10 @@ export function decodeUrl(search: string, hash = ''): DecodedUrl {
   const trace = readTrace(traceRaw, ignored);
   const compare = readCompare(compareRaw, ignored);
   const pins = decodePins(pinRaws, ignored);
+  const classroom = decodeClassroom(entries);
+  ignored.push(...classroom.ignored);
   if (ignored.length > MAX_NOTES) ignored.splice(MAX_NOTES - 1, ignored.length, `and ${ignored.length - MAX_NOTES + 1} more problems`);
-  return { scenario: result, presetId, ignored, hadState: entries.length > 0 || fragment.length > 0, trace, compare, pins };
+  return { scenario: result, presetId, ignored, hadState: entries.length > 0 || fragment.length > 0, trace, compare, pins, classroom: classroom.classroom };
 }
 
 function readTrace(raw: string | null, ignored: string[]): ShippedTraceName | null {

@@ -1,6 +1,8 @@
 // Mirrors the scenario (with a shipped trace's name, the compared policies and the pins) into the address bar
 // with history.replaceState, debounced: one entry, not one per slider tick. An uploaded trace cannot be
-// in a link; the header says so while one is active.
+// in a link; the header says so while one is active. The classroom keys the link had are kept.
+import { encodeClassroom, type Classroom } from './classroom.ts';
+import { classroomView } from './classroomView.ts';
 import { isShippedTrace } from './shippedTraces.ts';
 import { encodeState } from './url.ts';
 import type { AppState, AppStore } from './store.ts';
@@ -12,8 +14,16 @@ export function stateQuery(state: Pick<AppState, 'scenario' | 'trace' | 'compare
   return encodeState(state.scenario, { trace, compare: state.compare, pins: state.pins ?? [] });
 }
 
-export function scenarioHref(store: AppStore): string {
-  return `${location.origin}${location.pathname}?${stateQuery(store.getState())}`;
+/** A link to the store's scenario with the classroom keys of `c` after it. */
+export function classroomHref(store: AppStore, c: Classroom): string {
+  const params = new URLSearchParams(stateQuery(store.getState()));
+  for (const [k, v] of encodeClassroom(c)) params.append(k, v);
+  return `${location.origin}${location.pathname}?${params.toString()}`;
+}
+
+/** The address bar's form: the scenario, then the classroom keys the link had (see classroom.ts). */
+export function mirroredHref(store: AppStore): string {
+  return classroomHref(store, classroomView.getState().classroom);
 }
 
 export function startUrlSync(store: AppStore, rewriteNow: boolean): { flush(): void; stop(): void } {
@@ -21,7 +31,7 @@ export function startUrlSync(store: AppStore, rewriteNow: boolean): { flush(): v
   const write = () => {
     clearTimeout(timer);
     timer = undefined;
-    const href = scenarioHref(store);
+    const href = mirroredHref(store);
     if (href !== location.href) history.replaceState(history.state, '', href);
   };
   // A link that held anything is rewritten at once into its canonical form, junk dropped (a trace the
@@ -32,11 +42,16 @@ export function startUrlSync(store: AppStore, rewriteNow: boolean): { flush(): v
     clearTimeout(timer);
     timer = setTimeout(write, DEBOUNCE_MS);
   });
+  const unsubClassroom = classroomView.subscribe(() => {
+    clearTimeout(timer);
+    timer = setTimeout(write, DEBOUNCE_MS);
+  });
   return {
     flush: () => timer !== undefined && write(),
     stop: () => {
       clearTimeout(timer);
       unsubscribe();
+      unsubClassroom();
     },
   };
 }

@@ -1,17 +1,21 @@
 // Teaching mode: "Step through the migration". A section after the charts, collapsed behind a
 // "Teaching mode" toggle; opening it starts the replay worker for the app's current scenario, closing
-// it stops the worker. Inside: the player, the memory map, the narration and the keyboard help.
+// it stops the worker. Inside: the player, the memory map, the narration and the keyboard help; above
+// it the guided lessons, and a "Share this lesson" dialog for classroom links.
 import { useEffect, useState } from 'react';
 import { HelpOverlay } from './HelpOverlay.tsx';
+import { LessonPanel } from './LessonPanel.tsx';
 import { MemoryMap } from './MemoryMap.tsx';
 import { Narration } from './Narration.tsx';
 import { PlayerControls } from './PlayerControls.tsx';
+import { ShareDialog } from './ShareDialog.tsx';
 import { startTeachEngine, type TeachEngine } from './teachEngine.ts';
-import { teachStore } from './teachStore.ts';
+import { teachStore, useTeach } from './teachStore.ts';
 import './teach.css';
 
 export function TeachSection() {
-  const [open, setOpen] = useState(false);
+  const open = useTeach((s) => s.open);
+  const setOpen = teachStore.getState().setOpen;
   return (
     <section className="teach" aria-labelledby="teach-heading">
       <div className="teach__head">
@@ -20,6 +24,7 @@ export function TeachSection() {
           Teaching mode
         </button>
       </div>
+      <LessonPanel />
       <div id="teach-body" hidden={!open}>
         {open && <TeachPanel />}
       </div>
@@ -35,8 +40,9 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
   return false;
 }
 
-export function TeachPanel() {
+export function TeachPanel({ embedded = false }: { embedded?: boolean }) {
   const [engine, setEngine] = useState<TeachEngine | null>(null);
+  const [sharing, setSharing] = useState(false);
 
   useEffect(() => {
     const e = startTeachEngine();
@@ -47,7 +53,8 @@ export function TeachPanel() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = teachStore.getState();
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || t.helpOpen) return;
+      // Not while a dialog (help, share) is open: its own controls take the keys.
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || t.helpOpen || document.querySelector('dialog[open]')) return;
       if (e.key === '?') {
         if (ownsKey(e.target, e.key)) return;
         e.preventDefault();
@@ -86,6 +93,14 @@ export function TeachPanel() {
         </button>
         .
       </p>
+      {embedded ? null : (
+        <p className="teach__share">
+          <button type="button" className="button" onClick={() => setSharing(true)} aria-haspopup="dialog">
+            Share this lesson
+          </button>
+        </p>
+      )}
+      {sharing ? <ShareDialog onClose={() => setSharing(false)} /> : null}
       <PlayerControls />
       <Narration />
       <MemoryMap engine={engine} />

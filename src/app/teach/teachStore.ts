@@ -9,6 +9,15 @@ import type { EventsSummary, FrameContext } from './replayBridge.ts';
 
 export type Granularity = 'batch' | 'iteration';
 
+/** Where a link or a lesson wants the player: applied once the run it names has loaded. */
+export interface PlayerStart {
+  /** A stop, 1-based, clamped to the run; null for the start. */
+  step: number | null;
+  granularity?: Granularity;
+  speed?: Speed;
+  autoplay?: boolean;
+}
+
 export type TeachStatus = 'idle' | 'loading' | 'ready' | 'limit' | 'error' | 'unsupported';
 
 /** What the map shows now: the frame last drawn, without its pixels. */
@@ -34,6 +43,10 @@ export interface TeachState {
   granularity: Granularity;
   shown: ShownFrame | null;
   helpOpen: boolean;
+  /** The teaching mode's section is open (the replay worker runs while it is). */
+  open: boolean;
+  /** A start waiting for the run to load. */
+  pendingStart: PlayerStart | null;
 
   /** A new run is loading (or cannot be shown): everything but the settings is reset. */
   reset(status: TeachStatus, message?: string | null): void;
@@ -51,6 +64,9 @@ export interface TeachState {
   setGranularity(g: Granularity): void;
   setShown(shown: ShownFrame): void;
   setHelpOpen(open: boolean): void;
+  setOpen(open: boolean): void;
+  /** Moves the player to `start` now if a run is loaded, else once one loads. */
+  requestStart(start: PlayerStart): void;
 }
 
 const NO_STOPS = new Int32Array(0);
@@ -67,6 +83,11 @@ export function createTeachStore() {
       const p = Math.min(Math.max(0, position), summary.events - 1);
       set({ position: p, iteration: summary.iteration[p], timeS: summary.atS[p], ...extra });
     };
+    const applyStart = (start: PlayerStart) => {
+      const stops = stopsOf(get());
+      const index = start.step === null || stops.length === 0 ? 0 : Math.min(start.step, stops.length) - 1;
+      moveTo(stops.length ? stops[index] : 0, { playing: Boolean(start.autoplay), pendingStart: null });
+    };
     return {
       status: 'idle',
       message: null,
@@ -79,9 +100,15 @@ export function createTeachStore() {
       granularity: 'batch',
       shown: null,
       helpOpen: false,
+      open: false,
+      pendingStart: null,
 
       reset: (status, message = null) => set({ status, message, summary: null, position: 0, iteration: 0, timeS: 0, playing: false, shown: null }),
-      loaded: (summary) => set({ status: 'ready', message: null, summary, position: 0, iteration: summary.iteration[0], timeS: summary.atS[0], playing: false, shown: null }),
+      loaded: (summary) => {
+        set({ status: 'ready', message: null, summary, position: 0, iteration: summary.iteration[0], timeS: summary.atS[0], playing: false, shown: null });
+        const start = get().pendingStart;
+        if (start) applyStart(start);
+      },
       setPosition: (position) => moveTo(position),
       play: () => {
         const s = get();
@@ -106,6 +133,12 @@ export function createTeachStore() {
       setGranularity: (granularity) => set({ granularity }),
       setShown: (shown) => set({ shown }),
       setHelpOpen: (helpOpen) => set({ helpOpen }),
+      setOpen: (open) => set({ open }),
+      requestStart: (start) => {
+        set({ ...(start.granularity ? { granularity: start.granularity } : {}), ...(start.speed ? { speed: start.speed } : {}) });
+        if (get().status === 'ready' && get().summary) applyStart(start);
+        else set({ pendingStart: start });
+      },
     };
   });
 }
