@@ -17,8 +17,11 @@ const GROUP_LOCATORS: Record<string, (p: Page) => Locator> = {
   advanced: (p) => p.locator('details.advanced'),
   presets: (p) => p.locator('.presets'),
   summary: (p) => p.getByRole('region', { name: 'Result' }),
+  sla: (p) => p.getByTestId('sla-lens'),
   charts: (p) => p.getByTestId('chart-iterations'),
   curves: (p) => p.getByTestId('chart-curves'),
+  compare: (p) => p.getByRole('region', { name: 'Compare scenarios' }),
+  validation: (p) => p.getByTestId('validation'),
 };
 
 /** The run and the curves are done (whether or not they are shown). */
