@@ -10,8 +10,8 @@ import { SlaLens } from './components/SlaLens.tsx';
 import { Summary } from './components/Summary.tsx';
 import { ValidationSection } from './components/ValidationSection.tsx';
 import { EmbedView } from './EmbedView.tsx';
-import { CONTROL_GROUPS } from './state/classroom.ts';
-import { useClassroom, useHiddenList } from './state/classroomView.ts';
+import { CONTROL_GROUPS, type Group } from './state/classroom.ts';
+import { listHides, useClassroom, useHiddenList } from './state/classroomView.ts';
 import { TeachSection } from './teach/TeachPanel.tsx';
 import './app.css';
 
@@ -19,7 +19,7 @@ export function App() {
   const embed = useClassroom((c) => c.embed);
   const hidden = useHiddenList();
   if (embed) return <EmbedView />;
-  const hides = (g: string) => hidden.split(' ').includes(g);
+  const hides = (g: Group) => listHides(hidden, g);
   const noControls = CONTROL_GROUPS.every(hides);
   return (
     <>

@@ -22,6 +22,8 @@ export interface ValidationRow {
   tolerance: number;
   ok: boolean;
   note?: string;
+  /** The paper gives only a direction (a rise): `simulated` is a change in %, and `ok` is its sign. */
+  direction?: 'rise';
 }
 
 export interface TraitRow {
@@ -178,6 +180,7 @@ export function vcpuRows(): ValidationRow[] {
         'The model cannot raise downtime under a limit: a slower writer leaves less for the last round.', true),
       // The paper gives a direction, not a number: the check is the sign.
       ok: downtimeChange > 0,
+      direction: 'rise',
     },
   ];
 }

@@ -219,7 +219,7 @@ function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, d
             </g>
             {ordered.map((s) => {
               const colour = seriesColour(s);
-              const compared = isCompared(s, scenario) && !s.pin;
+              const compared = isCompared(s, scenario);
               return (
                 <g key={seriesKey(s)}>
                   <path
@@ -400,7 +400,7 @@ function CurvesLegend({ series, scenario, overlay }: { series: readonly CurveSer
   return (
     <ul>
       {series.map((s) => {
-        const compared = isCompared(s, scenario) && !s.pin;
+        const compared = isCompared(s, scenario);
         return (
           <LegendItem
             key={seriesKey(s)}
@@ -492,7 +492,7 @@ const CurvesTable = memo(function CurvesTable({
   const swept = tableRates(series);
   // The overlay is computed at the swept rates, or over the domain before any sweep point.
   const rates = overlay && swept.length <= 1 ? overlay.closedForm.map((p) => p.rate) : swept;
-  const modelAt = (r: number) => overlay?.closedForm.find((p) => p.rate === r);
+  const modelAt = new Map(overlay?.closedForm.map((p) => [p.rate, p]));
   return (
     <>
       <table>
@@ -567,8 +567,8 @@ const CurvesTable = memo(function CurvesTable({
               })}
               {overlay ? (
                 <>
-                  <td>{modelAt(r) ? formatSeconds(modelAt(r)!.migrationTimeS) : '–'}</td>
-                  <td>{modelAt(r) ? formatSeconds(modelAt(r)!.downtimeS) : '–'}</td>
+                  <td>{modelAt.has(r) ? formatSeconds(modelAt.get(r)!.migrationTimeS) : '–'}</td>
+                  <td>{modelAt.has(r) ? formatSeconds(modelAt.get(r)!.downtimeS) : '–'}</td>
                   <td>{formatSeconds(overlay.naiveS)}</td>
                 </>
               ) : null}

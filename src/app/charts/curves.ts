@@ -49,9 +49,9 @@ export function seriesKey(s: CurveSeries): string {
   return s.id ?? `${s.linkMbps}-${s.policy ?? ''}-${s.current}`;
 }
 
-/** A series of another policy than the scenario's, overlaid for comparison (dashed, no bounds). */
+/** A series of another policy than the scenario's, overlaid for comparison (dashed, no bounds); a pin is not one. */
 export function isCompared(s: CurveSeries, scenario: Pick<Scenario, 'policy'>): boolean {
-  return s.policy !== undefined && s.policy !== scenario.policy;
+  return !s.pin && s.policy !== undefined && s.policy !== scenario.policy;
 }
 
 /** Draw order: the current series last, so it sits on top. */

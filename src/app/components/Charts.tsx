@@ -6,6 +6,7 @@ import { CurvesChart, IterationChart, StartSweepChart, TimelineChart, type Curve
 import { POLICY_NAME } from '../policyNames.ts';
 import { replayMatches } from '../teach/follow.ts';
 import { useTeach } from '../teach/teachStore.ts';
+import { curveSeries } from '../state/curvesPlan.ts';
 import { planFor } from '../state/engine.ts';
 import { PIN_COLOURS, type Pin } from '../state/pins.ts';
 import { useApp, type ActiveTrace, type CurvesView, type RunView } from '../state/store.ts';
@@ -29,12 +30,13 @@ function seriesFor(run: RunView, curves: CurvesView | null, compare: PolicyName[
   const starts: StartSeries[] = [];
   let done = 0;
   let total = 0;
-  for (const { id, policy, linkMbps, label, current, xs, pin } of plan.specs) {
+  for (const spec of plan.specs) {
+    const { id, policy, label, current, xs, pin } = spec;
     total += xs.length;
     if (plan.mode === 'rate') {
       const points = fitting ? pointsOf(fitting.series, id) : [];
       done += points.length;
-      series.push({ id, policy, linkMbps, label, current, points, ...(pin ? { pin: { colour: pin.colour, rate: pin.scenario.dirtyRate, result: pinRuns[pin.id] } } : {}) });
+      series.push(curveSeries(spec, points, pin ? pinRuns[pin.id] : undefined));
     } else {
       const points = fitting ? pointsOf(fitting.starts, id) : [];
       done += points.length;

@@ -3,7 +3,8 @@
 import { LINK_PRESETS, pagesOf } from '../../model/index.ts';
 import { formatMbps, formatPages, formatRatePages, formatRateMBps } from '../charts/format.ts';
 import { formatBytes, formatCount, formatMiB } from '../format.ts';
-import { useHidden } from '../state/classroomView.ts';
+import { listHides, useHiddenList } from '../state/classroomView.ts';
+import type { Group } from '../state/classroom.ts';
 import { useApp } from '../state/store.ts';
 import { AdvancedControls } from './AdvancedControls.tsx';
 import { SCALES, limits } from './controlSpecs.ts';
@@ -17,11 +18,12 @@ export function Controls() {
   const setField = useApp((s) => s.setField);
   const { dirtyRate, linkMbps, vmMiB, pageBytes } = scenario;
   // Classroom links may hide any of these groups (see state/classroom.ts).
-  const hidden = { rate: useHidden('rate'), link: useHidden('link'), vm: useHidden('vm'), policy: useHidden('policy'), trace: useHidden('trace'), advanced: useHidden('advanced') };
+  const hiddenList = useHiddenList();
+  const hidden = (g: Group) => listHides(hiddenList, g);
   return (
     <section className="controls" aria-labelledby="controls-heading">
       <h2 id="controls-heading">Scenario</h2>
-      {hidden.rate ? null : (
+      {hidden('rate') ? null : (
         <SliderField
           id="ctl-rate"
           label="Page dirty rate"
@@ -42,8 +44,8 @@ export function Controls() {
             )
           }
         />
-
-        )}{hidden.link ? null : (
+      )}
+      {hidden('link') ? null : (
         <SliderField
           id="ctl-link"
           label="Link speed"
@@ -71,7 +73,7 @@ export function Controls() {
           </div>
         </SliderField>
       )}
-      {hidden.vm ? null : (
+      {hidden('vm') ? null : (
         <SliderField
           id="ctl-vm"
           label="VM memory"
@@ -84,9 +86,9 @@ export function Controls() {
           hint={`${formatMiB(vmMiB)}: ${formatCount(pagesOf(vmMiB, pageBytes))} pages of ${formatBytes(pageBytes)}`}
         />
       )}
-      {hidden.policy ? null : <PolicyPicker />}
-      {hidden.trace ? null : <TraceControls />}
-      {hidden.advanced ? null : <AdvancedControls />}
+      {hidden('policy') ? null : <PolicyPicker />}
+      {hidden('trace') ? null : <TraceControls />}
+      {hidden('advanced') ? null : <AdvancedControls />}
     </section>
   );
 }

@@ -107,7 +107,7 @@ function errorText(r: ValidationRow): string {
 }
 
 function toleranceText(r: ValidationRow): string {
-  if (r.id === 'vcpu-downtime') return 'a rise';
+  if (r.direction) return `a ${r.direction}`;
   if (r.absolute) return r.tolerance === 0 ? 'exact' : `±${r.tolerance}${r.unit === '%' ? ' points' : ''}`;
   return `±${+(r.tolerance * 100).toFixed(2)} %`;
 }
@@ -133,9 +133,9 @@ function RowsTable({ caption, rows }: { caption: string; rows: readonly Validati
               {r.label}
               {r.note ? <span className="validation__note">{r.note}</span> : null}
             </th>
-            <td>{r.id === 'vcpu-downtime' ? 'higher' : value(r.paper, r.unit)}</td>
-            <td>{r.id === 'vcpu-downtime' ? `${r.simulated > 0 ? '+' : '−'}${Math.abs(r.simulated).toFixed(1)} %` : value(r.simulated, r.unit)}</td>
-            <td>{r.id === 'vcpu-downtime' ? (r.ok ? 'same direction' : 'opposite direction') : errorText(r)}</td>
+            <td>{r.direction ? 'higher' : value(r.paper, r.unit)}</td>
+            <td>{r.direction ? `${r.simulated > 0 ? '+' : '−'}${Math.abs(r.simulated).toFixed(1)} %` : value(r.simulated, r.unit)}</td>
+            <td>{r.direction ? (r.ok ? 'same direction' : 'opposite direction') : errorText(r)}</td>
             <td>{toleranceText(r)}</td>
             <td><Mark ok={r.ok} /></td>
           </tr>

@@ -1,6 +1,7 @@
 // Under the summary: the shown run as CSV (one row per iteration) or JSON, and the command line that
 // reproduces it (`npm run simulate` flags built from the model's field table).
 import { useState } from 'react';
+import { copyText } from '../copyText.ts';
 import type { RunView } from '../state/store.ts';
 import { cliCommand } from './cliCommand.ts';
 import { downloadText } from './download.ts';
@@ -30,12 +31,7 @@ export function ResultExport({ run }: { run: RunView }) {
     if (!shown) return setStatus('Nothing to export yet.');
     const built = cliCommand(shown.scenario, shown.trace);
     setCommand(built);
-    try {
-      await navigator.clipboard.writeText(built.text);
-      setStatus('Command copied.');
-    } catch {
-      setStatus('Could not copy: select the command below.');
-    }
+    setStatus((await copyText(built.text)) ? 'Command copied.' : 'Could not copy: select the command below.');
   };
   return (
     <div className="result-export" role="group" aria-label="Export the result">

@@ -1,9 +1,8 @@
 // What the exports describe: the run on screen (its scenario, not the controls' newer one, which may
 // still be computing), the trace that drove it, and its share link.
 import type { RunResult, Scenario } from '../../model/index.ts';
-import { isShippedTrace } from '../state/shippedTraces.ts';
 import { getAppStore } from '../state/store.ts';
-import { encodeState } from '../state/url.ts';
+import { stateQuery } from '../state/urlSync.ts';
 import type { TraceRef } from './scenarioText.ts';
 
 export interface ShownRun {
@@ -20,9 +19,7 @@ export function shownRun(): ShownRun | null {
   if (!run) return null;
   const active = [state.trace, state.uploaded].find((t) => t !== null && t.id === run.traceId) ?? null;
   const trace: TraceRef | null = active ? { kind: active.kind, name: active.name } : null;
-  const shipped = trace?.kind === 'shipped' && isShippedTrace(trace.name) ? trace.name : null;
-  const link =
-    trace?.kind === 'upload' ? null : `${location.origin}${location.pathname}?${encodeState(run.scenario, { trace: shipped, compare: state.compare })}`;
+  const link = trace?.kind === 'upload' ? null : `${location.origin}${location.pathname}?${stateQuery({ scenario: run.scenario, trace: active, compare: state.compare })}`;
   return { scenario: run.scenario, result: run.result, trace, link };
 }
 

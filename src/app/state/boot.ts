@@ -3,7 +3,7 @@
 import { lessonById } from '../teach/lessons.ts';
 import { showLessonStep } from '../teach/lessonControl.ts';
 import { teachStore } from '../teach/teachStore.ts';
-import { createSimulator } from '../worker/bridge.ts';
+import { createSimulator, type Simulator } from '../worker/bridge.ts';
 import { classroomView } from './classroomView.ts';
 import type { Classroom } from './classroom.ts';
 import { startEngine } from './engine.ts';
@@ -11,12 +11,13 @@ import { startPinRuns } from './pinRuns.ts';
 import { loadPrefs, startPrefs } from './prefs.ts';
 import { createAppStore, setAppStore } from './store.ts';
 import { createTraceLoader, type TraceLoader } from './traceLoader.ts';
-import { decodeUrl } from './url.ts';
+import { decodeUrl, safeText } from './url.ts';
 import { startUrlSync } from './urlSync.ts';
 
 export interface Booted {
   flushUrl(): void;
   traces: TraceLoader;
+  simulator: Simulator;
 }
 
 let booted: Booted | null = null;
@@ -59,19 +60,24 @@ export function boot(): Booted {
   startPinRuns(store, simulator);
   const traces = createTraceLoader(store, simulator);
   if (fromUrl.trace) void traces.selectShipped(fromUrl.trace);
-  booted = { flushUrl: url.flush, traces };
+  booted = { flushUrl: url.flush, traces, simulator };
   return booted;
 }
 
 function lessonNotes(c: Classroom, steps: number | null): string[] {
   if (c.lesson === null) return c.lessonStep !== null ? ['lesson-step: used only with lesson=; ignored'] : [];
-  if (steps === null) return [`lesson: "${c.lesson.slice(0, 24).replace(/[^\w-]/g, '?')}" is not one of the lessons; ignored`];
+  if (steps === null) return [`lesson: "${safeText(c.lesson)}" is not one of the lessons; ignored`];
   if (c.lessonStep !== null && c.lessonStep > steps) return [`lesson-step: the lesson has ${steps} steps; showed step ${steps}`];
   return [];
 }
 
 export function flushUrl(): void {
   booted?.flushUrl();
+}
+
+/** A parsed trace's arrays as the simulator keeps them (for the teaching mode's replay worker). */
+export function parsedTrace(id: string) {
+  return booted?.simulator.parsedTrace(id);
 }
 
 /** The trace chooser, for the controls. */

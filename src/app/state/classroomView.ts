@@ -29,6 +29,11 @@ export function useHidden(group: Group): boolean {
   return useStore(classroomView, (s) => s.classroom.hide.includes(group) || s.lessonHide.includes(group));
 }
 
+/** Whether `group` is in a list from useHiddenList(). */
+export function listHides(list: string, group: Group): boolean {
+  return list.split(' ').includes(group);
+}
+
 /** Every hidden group, space-separated (for CSS attribute selectors). */
 export function useHiddenList(): string {
   return useStore(classroomView, (s) => [...new Set([...s.classroom.hide, ...s.lessonHide])].join(' '));

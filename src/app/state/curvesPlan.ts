@@ -1,6 +1,7 @@
 // What the curves chart needs computed: which series (links and policies, or start times over a trace),
 // which x values, and in which order. Pure.
-import { LINK_PRESETS, POLICIES, logSpace, type PolicyName, type Scenario } from '../../model/index.ts';
+import { LINK_PRESETS, POLICIES, logSpace, type PolicyName, type RunResult, type Scenario, type SweepPoint } from '../../model/index.ts';
+import type { CurveSeries } from '../charts/types.ts';
 import { formatMbps } from '../charts/format.ts';
 import { POLICY_NAME } from '../policyNames.ts';
 
@@ -108,6 +109,12 @@ export function planCurves(
   }
   // Names and colours only change the drawing (Charts.tsx reads them from the store), not the points.
   return { key: specs.map((x) => x.id).join('\n'), mode: trace ? 'start' : 'rate', specs, traceId: trace?.id ?? null };
+}
+
+/** The chart's series for `spec` with the points known so far (a pin's result gives its own point). */
+export function curveSeries(spec: SeriesSpec, points: SweepPoint[], pinResult?: RunResult): CurveSeries {
+  const { id, policy, linkMbps, label, current, pin } = spec;
+  return { id, policy, linkMbps, label, current, points, ...(pin ? { pin: { colour: pin.colour, rate: pin.scenario.dirtyRate, result: pinResult } } : {}) };
 }
 
 /** Indices 0..n-1, coarse first: every 8th, then the 4ths, 2nds and the rest, so a curve's shape shows early. */

@@ -36,6 +36,7 @@ function manualSimulator() {
     },
     loadTrace: async () => ({ ok: false, error: 'not in this test', line: 1 }),
     forgetTraces: () => {},
+    parsedTrace: () => undefined,
     terminate: () => {},
   };
   return { sim, runs, sweeps: () => sweepCalls, points: () => points };

@@ -9,7 +9,7 @@ import type { CurveSeries } from '../charts/types.ts';
 import type { StartSeries } from '../charts/startSweep.ts';
 import type { Simulator } from '../worker/bridge.ts';
 import { isAbortError } from '../worker/slot.ts';
-import { coarseFirst, planCurves, type CurvesPlan, type SeriesSpec } from './curvesPlan.ts';
+import { coarseFirst, curveSeries, planCurves, type CurvesPlan, type SeriesSpec } from './curvesPlan.ts';
 import { PIN_COLOURS } from './pins.ts';
 import type { AppState, AppStore } from './store.ts';
 
@@ -78,8 +78,8 @@ export function startEngine(store: AppStore, simulator: Simulator): () => void {
       for (const spec of plan.specs) {
         const points = pointsOf(spec).filter((p) => p !== undefined);
         complete &&= points.length === spec.xs.length;
-        const { id, policy, linkMbps, label, current, pin } = spec;
-        if (plan.mode === 'rate') series.push({ id, policy, linkMbps, label, current, points: points as SweepPoint[], ...(pin ? { pin: { colour: pin.colour, rate: pin.scenario.dirtyRate } } : {}) });
+        const { id, policy, label, current } = spec;
+        if (plan.mode === 'rate') series.push(curveSeries(spec, points as SweepPoint[]));
         else starts.push({ id, policy, label, current, points: points as StartPoint[] });
       }
       store.getState().showCurves({ key: plan.key, mode: plan.mode, series, starts, complete });

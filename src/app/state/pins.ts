@@ -1,17 +1,17 @@
 // Pinned scenarios (compare mode): up to six, each with a name and a colour, kept in the link as
-// `pin=<colour>*<name>*<values>` ("*" and "_" need no escaping in a query). The values are every field of the model's FIELDS table in its order,
-// joined by "_" (about 150 characters a pin, where key=value pairs would take 500): a field added to the
+// `pin=<colour>*<name>*<values>` ("*" and "_" need no escaping in a query). The values are every field
+// of the model's FIELDS table in its order, joined by "_" (about 150 characters a pin, where key=value
+// pairs would take 500): a field added to the
 // end of the table later is missing from old links and takes its default, as the other keys do. The
 // order of FIELDS is therefore frozen (pins.test.ts checks it). Reading is as defensive as url.ts:
 // each value is parsed and clamped like its own key, a bad pin is reported and dropped, never thrown.
 import { DEFAULT_SCENARIO, FIELDS, validateScenario, type Scenario } from '../../model/index.ts';
 import { fitWorkingSet } from './ranges.ts';
-import { readField, safeText } from './url.ts';
+import { fieldText, readField, safeText } from './url.ts';
 
 export const MAX_PINS = 6;
 /** Names are short: 32 characters, even as emoji, keep six pins well inside a link's limit. */
 const MAX_NAME = 32;
-const NONE = 'all';
 
 /** Colours a pin can take (Okabe-Ito, the charts' palette family), by name for the picker. */
 export const PIN_COLOURS = [
@@ -35,7 +35,7 @@ export interface Pin {
 let nextId = 0;
 export const newPinId = () => `pin-${++nextId}`;
 
-/** A pin's name as it may be shown and linked: plain text, at most 40 characters, never empty. */
+/** A pin's name as it may be shown and linked: plain text, at most 32 characters, never empty. */
 export function cleanName(raw: string, fallback: string): string {
   const flat = safeText(raw.replace(/\*/g, '-'), Number.MAX_SAFE_INTEGER);
   const text = Array.from(flat).slice(0, MAX_NAME).join('').trim();
@@ -59,7 +59,7 @@ export function freeColour(pins: readonly Pin[]): number {
 
 export function encodePin(pin: Pin): string {
   const values = pin.scenario as unknown as Record<string, unknown>;
-  const fields = FIELDS.map((f) => (values[f.key] === null ? NONE : String(values[f.key])));
+  const fields = FIELDS.map((f) => fieldText(values[f.key]));
   return `${pin.colour}*${pin.name}*${fields.join('_')}`;
 }
 

@@ -118,8 +118,11 @@ export interface InitialState {
   holdRuns?: boolean;
 }
 
+/** Field by field (a scenario from a worker or a preset is equal without being the same object). */
 function sameScenario(a: Scenario, b: Scenario): boolean {
-  return (Object.keys(a) as (keyof Scenario)[]).every((k) => Object.is(a[k], b[k]));
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof Scenario)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
 }
 
 export function createAppStore(init: InitialState) {

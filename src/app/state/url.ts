@@ -206,13 +206,18 @@ export function clampScenario(s: Scenario): Scenario {
   return fitWorkingSet(out as unknown as Scenario);
 }
 
+/** A field's value as the link writes it: `all` for a null number, else its text. */
+export function fieldText(value: unknown): string {
+  return value === null ? NONE : String(value);
+}
+
 /** The query string (without "?") that reproduces `s` exactly: every field, so defaults may change later. */
 export function encodeScenario(s: Scenario): string {
   const params = new URLSearchParams({ v: String(URL_VERSION) });
   const values = s as unknown as Record<string, unknown>;
   for (const field of FIELDS) {
     const value = values[field.key];
-    params.set(field.flag, value === null ? NONE : String(value));
+    params.set(field.flag, fieldText(value));
   }
   return params.toString();
 }

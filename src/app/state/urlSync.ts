@@ -37,15 +37,15 @@ export function startUrlSync(store: AppStore, rewriteNow: boolean): { flush(): v
   // A link that held anything is rewritten at once into its canonical form, junk dropped (a trace the
   // link names stays in it while it loads).
   if (rewriteNow && !store.getState().holdRuns) write();
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(write, DEBOUNCE_MS);
+  };
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.scenario === prev.scenario && state.trace === prev.trace && state.compare === prev.compare && state.pins === prev.pins && state.holdRuns === prev.holdRuns) return;
-    clearTimeout(timer);
-    timer = setTimeout(write, DEBOUNCE_MS);
+    later();
   });
-  const unsubClassroom = classroomView.subscribe(() => {
-    clearTimeout(timer);
-    timer = setTimeout(write, DEBOUNCE_MS);
-  });
+  const unsubClassroom = classroomView.subscribe(later);
   return {
     flush: () => timer !== undefined && write(),
     stop: () => {

@@ -1,7 +1,7 @@
 // The player: play / pause, step back and forward, restart, a position slider, the speed and the
 // step granularity, and where the player is (event, iteration, simulated time).
 import { count, seconds } from './narrate.ts';
-import { SPEEDS, type Speed } from './player.ts';
+import { SPEEDS, stopIndexAt, type Speed } from './player.ts';
 import { stopsOf, useTeach, teachStore, type Granularity } from './teachStore.ts';
 
 export function PlayerControls() {
@@ -17,8 +17,7 @@ export function PlayerControls() {
   const ready = summary !== null;
   const last = summary ? summary.events - 1 : 0;
   // The slider moves over the stops; its value is the last stop at or before the position.
-  let stopIndex = 0;
-  while (stopIndex + 1 < stops.length && stops[stopIndex + 1] <= position) stopIndex++;
+  const stopIndex = stopIndexAt(stops, position);
 
   return (
     <div className="teach__player">

@@ -7,6 +7,7 @@ import { CHARTS, GROUPS, NO_CLASSROOM, type Classroom, type EmbedChart, type Gro
 import { classroomView } from '../state/classroomView.ts';
 import { getAppStore } from '../state/store.ts';
 import { classroomHref } from '../state/urlSync.ts';
+import { stopIndexAt } from './player.ts';
 import { stopsOf, teachStore, useTeach } from './teachStore.ts';
 
 const CHART_NAMES: Record<EmbedChart, string> = {
@@ -19,10 +20,7 @@ const CHART_NAMES: Record<EmbedChart, string> = {
 /** The player's stop (1-based) at its position, as the slider shows it. */
 function currentStop(): number {
   const t = teachStore.getState();
-  const stops = stopsOf(t);
-  let i = 0;
-  while (i + 1 < stops.length && stops[i + 1] <= t.position) i++;
-  return i + 1;
+  return stopIndexAt(stopsOf(t), t.position) + 1;
 }
 
 export function ShareDialog({ onClose }: { onClose(): void }) {

@@ -29,6 +29,18 @@ export function prevStop(stops: ArrayLike<number>, position: number): number {
   return lo > 0 ? stops[lo - 1] : position;
 }
 
+/** The 0-based index of the last stop at or before `position` (0 when there is none): the slider's value. */
+export function stopIndexAt(stops: ArrayLike<number>, position: number): number {
+  let lo = 0;
+  let hi = stops.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stops[mid] <= position) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}
+
 /** Moves `steps` stops forward from `position` (stopping at the last). */
 export function advance(stops: ArrayLike<number>, position: number, steps: number): number {
   let p = position;

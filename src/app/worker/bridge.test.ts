@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from '../../model/index.ts';
 import { simulatorApi } from '../../worker/api.ts';
 import type { SimulatorApi } from '../../worker/simulator.worker.ts';
-import { createSimulator, parsedTrace } from './bridge.ts';
+import { createSimulator } from './bridge.ts';
 import type { Endpoint } from './slot.ts';
 
 /** Workers as plain objects calling the real API, each with its own log of installed traces. */
@@ -49,10 +49,10 @@ describe('simulator bridge', () => {
     expect(await sim.loadTrace('bad', 'time_s,dirty_pages_per_s\n0,x\n')).toMatchObject({ ok: false, line: 2 });
     await expect(sim.run(DEFAULT_SCENARIO, never, 'bad')).rejects.toThrow(/not loaded/);
     await sim.loadTrace('t2', CSV);
-    expect(parsedTrace('t2')?.rates).toEqual(Float64Array.from([1000, 30000, 500]));
-    expect(parsedTrace('bad')).toBeUndefined();
+    expect(sim.parsedTrace('t2')?.rates).toEqual(Float64Array.from([1000, 30000, 500]));
+    expect(sim.parsedTrace('bad')).toBeUndefined();
     sim.forgetTraces([]);
-    expect(parsedTrace('t2')).toBeUndefined();
+    expect(sim.parsedTrace('t2')).toBeUndefined();
     await expect(sim.run(DEFAULT_SCENARIO, never, 't2')).rejects.toThrow(/not loaded/);
   });
 

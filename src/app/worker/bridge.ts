@@ -17,25 +17,15 @@ export interface Simulator {
   loadTrace(id: string, source: Blob | string): Promise<TraceLoad>;
   /** Drops every kept trace but those named. */
   forgetTraces(keep: readonly string[]): void;
+  /**
+   * A kept trace's arrays (for the teaching mode's replay worker, which installs them itself);
+   * undefined when it was never loaded or is forgotten. Do not modify them.
+   */
+  parsedTrace(id: string): Readonly<TraceArrays> | undefined;
   terminate(): void;
 }
 
 type TraceArrays = { times: Float64Array; rates: Float64Array };
-
-/** The parsed traces of every simulator made (the app makes one, for its lifetime), for other workers. */
-const registries = new Set<Map<string, TraceArrays>>();
-
-/**
- * A parsed trace's arrays, as the simulator keeps them under `id` (for the teaching mode's replay
- * worker, which installs them itself); undefined when no simulator holds it (never loaded, or forgotten). Do not modify them.
- */
-export function parsedTrace(id: string): Readonly<TraceArrays> | undefined {
-  for (const traces of registries) {
-    const data = traces.get(id);
-    if (data) return data;
-  }
-  return undefined;
-}
 
 function spawnSimulator(): Endpoint<Remote<SimulatorApi>> {
   const worker = new Worker(new URL('../../worker/simulator.worker.ts', import.meta.url), { type: 'module', name: 'simulator' });
@@ -49,7 +39,6 @@ export function createSimulator(spawn: () => Endpoint<Api> = spawnSimulator): Si
   const sweeper = new WorkerSlot(spawn);
   const loader = new WorkerSlot(spawn);
   const traces = new Map<string, TraceArrays>();
-  registries.add(traces);
   /** Which traces each live worker holds (a replaced worker's proxy is simply never seen again). */
   const installed = new WeakMap<object, Set<string>>();
   const never = new AbortController().signal;
@@ -84,6 +73,7 @@ export function createSimulator(spawn: () => Endpoint<Api> = spawnSimulator): Si
     forgetTraces(keep) {
       for (const id of [...traces.keys()]) if (!keep.includes(id)) traces.delete(id);
     },
+    parsedTrace: (id) => traces.get(id),
     terminate() {
       runner.terminate();
       sweeper.terminate();
