@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { CSP_HEADER } from './src/pwa/csp.ts';
+import { CSP } from './src/pwa/csp.ts';
 import { contentSecurityPolicy, serviceWorker } from './src/pwa/vitePlugins.ts';
 
 export default defineConfig({
@@ -9,8 +9,8 @@ export default defineConfig({
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
-  // The built app is served with the same policy as its <meta> (plus frame-ancestors, header-only).
-  preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': CSP_HEADER } },
+  // The built app is served with the same policy as its <meta>.
+  preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': CSP } },
   test: {
     include: ['tests/**/*.test.ts', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',

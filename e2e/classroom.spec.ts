@@ -50,6 +50,12 @@ for (const { id } of GROUPS) {
   });
 }
 
+test('an embed link works inside an iframe on another page', async ({ page, baseURL }) => {
+  await page.setContent(`<iframe title="embedded" width="900" height="600" src="${baseURL}?preset=akoush-1g&embed=1&chart=iterations"></iframe>`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByTestId('chart-iterations')).toBeVisible();
+});
+
 for (const chart of ['iterations', 'timeline', 'curves'] as const) {
   test(`embed=1&chart=${chart} shows only that chart`, async ({ page }) => {
     await page.goto(`./?preset=akoush-1g&embed=1&chart=${chart}`);

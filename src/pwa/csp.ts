@@ -16,8 +16,8 @@ const DIRECTIVES = [
   "form-action 'none'",
 ];
 
-/** For the <meta> tag (frame-ancestors is ignored there). */
-export const CSP_META = DIRECTIVES.join('; ');
-
-/** For an HTTP header (vite preview), which can also forbid framing. */
-export const CSP_HEADER = [...DIRECTIVES, "frame-ancestors 'none'"].join('; ');
+/**
+ * The same policy for the <meta> tag and the HTTP header (vite preview). No frame-ancestors: embed=1
+ * exists to be framed by slides and course pages on other origins.
+ */
+export const CSP = DIRECTIVES.join('; ');
