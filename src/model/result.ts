@@ -59,8 +59,16 @@ export interface RunResult {
   throttle?: ThrottleStep[];
   /** CPU time the writing vCPU lost to throttling and the vCPU limit while the guest ran, s. */
   guestCpuLostS?: number;
-  /** QEMU: the downtime the dirty data needed when the switch-over was decided, s. */
+  /**
+   * QEMU, no convergence: the downtime its last count of the dirty bitmap needed at the migration
+   * bandwidth (what QEMU's expected downtime shows), s.
+   */
   requiredDowntimeS?: number;
+  /**
+   * QEMU: its dirty-sync-count (`info migrate`): the setup sync, one at the end of each pass, the end
+   * game's extra syncs and the one at completion. Iterations count passes; syncs are not passes.
+   */
+  syncs?: number;
   /** Post-copy: how long the guest ran at the destination before its working set had all arrived, s. */
   degradedS?: number;
   /** Post-copy: pages the guest touched before they arrived, each fetched on demand. */

@@ -12,7 +12,7 @@ export type PolicyName = (typeof POLICIES)[number];
 export const POLICY_TEXT: Record<PolicyName, string> = {
   xen: 'Xen 3.x pre-copy: peek and skip re-dirtied pages; stop after 29 iterations, 3x the VM sent, or under 50 pages',
   'xen-v2': 'Xen migration v2: whole passes, no skipping; stop-and-copy under 50 dirty pages or after 5 rounds',
-  qemu: 'QEMU/KVM: whole passes until the dirty data fits the downtime limit at the migration bandwidth',
+  qemu: 'QEMU/KVM: passes over the dirty bitmap, checked every 100 ms, until what is pending fits the downtime limit at the migration bandwidth',
   postcopy: 'Post-copy: switch over at once, then push memory while the guest faults in what it touches',
   hybrid: 'Hybrid: one pre-copy pass, then post-copy for what it dirtied',
 };
@@ -63,6 +63,11 @@ export interface Scenario {
   compressMbps: number | null;
   /** With a dirty-rate trace: the trace time at which the migration starts, s. */
   traceStartS: number;
+  /**
+   * Share of a vCPU the writer needs to dirty at its rate (1: it needs all of it). The vCPU limit and
+   * auto-converge's throttle slow it only when the CPU they leave falls below this share.
+   */
+  writerCpu: number;
 }
 
 /** Defaults: Akoush's 1 GiB VM on the 1 Gbps link, overheads from their Table I. */
@@ -91,6 +96,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   compressionRatio: 1,
   compressMbps: null,
   traceStartS: 0,
+  writerCpu: 1,
 });
 
 /** The largest VM the simulator takes, in pages (2^32: 16 TiB of 4 KiB pages). */
@@ -154,6 +160,7 @@ export const FIELDS: readonly Field[] = [
   { kind: 'number', key: 'compressionRatio', flag: 'compression-ratio', min: 1, max: 1000, unit: '', help: 'compression ratio of the other pages' },
   { kind: 'number', key: 'compressMbps', flag: 'compress-mbps', min: 0, minExclusive: true, max: 1_000_000, nullable: true, unit: 'Mbit/s', help: 'compressor throughput (default: unlimited)' },
   { kind: 'number', key: 'traceStartS', flag: 'start', min: 0, max: 1e9, unit: 's', help: 'with --trace: trace time at which the migration starts' },
+  { kind: 'number', key: 'writerCpu', flag: 'writer-cpu', min: 0, minExclusive: true, max: 1, unit: '', help: 'share of a vCPU the writer needs for its rate (throttles slow it only below this)' },
 ];
 
 /** The accepted range of a field in words, for error messages. */

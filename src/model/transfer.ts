@@ -16,9 +16,17 @@ export function wireBytesPerPage(s: Scenario): number {
   return s.zeroFraction * ZERO_PAGE_BYTES + ((1 - s.zeroFraction) * s.pageBytes) / s.compressionRatio;
 }
 
-/** Pages per second the migration sends. */
+/** Pages per second the migration sends (QEMU: during the live phase, under max-bandwidth). */
 export function sendPagesPerSecond(s: Scenario): number {
-  const mbps = wireMbps(s);
+  return pagesPerSecondAt(s, wireMbps(s));
+}
+
+/** Pages per second of the stop-and-copy: QEMU lifts max-bandwidth for it, so it runs at the link's goodput. */
+export function stopCopyPagesPerSecond(s: Scenario): number {
+  return pagesPerSecondAt(s, s.linkMbps);
+}
+
+function pagesPerSecondAt(s: Scenario, mbps: number): number {
   if (s.zeroFraction === 0 && s.compressionRatio === 1 && s.compressMbps === null) return linkPagesPerSecond(mbps, s.pageBytes);
   const wire = (mbps * 1e6) / 8 / wireBytesPerPage(s);
   const nonZeroBytes = (1 - s.zeroFraction) * s.pageBytes;
@@ -26,7 +34,15 @@ export function sendPagesPerSecond(s: Scenario): number {
   return Math.min(wire, compressor);
 }
 
-/** Page writes per second while the guest runs unthrottled (the vCPU limit slows the writer). */
+/**
+ * Share of its rate the writer keeps when `cpu` of a vCPU is left to it: it needs `writerCpu` of one,
+ * so it is slowed only below that (a writer that sleeps between writes hardly notices a throttle).
+ */
+export function writerSpeed(s: Pick<Scenario, 'writerCpu'>, cpu: number): number {
+  return Math.min(1, cpu / s.writerCpu);
+}
+
+/** Page writes per second while the guest runs unthrottled (the vCPU limit may slow the writer). */
 export function guestWriteRate(s: Scenario): number {
-  return s.dirtyRate * s.vcpuLimit;
+  return s.dirtyRate * writerSpeed(s, s.vcpuLimit);
 }

@@ -2,7 +2,7 @@
 // the fast trackers are tested against and the engine for page-exact runs of the random patterns
 // (CLI --exact). Memory and time grow with the page count and the number of writes, so it refuses
 // scenarios past its limits instead of running for hours.
-import type { BatchStep, DirtyTracker } from '../patterns/tracker.ts';
+import type { BatchStep, DirtyTracker, MergeStep } from '../patterns/tracker.ts';
 import type { Writer } from './writers.ts';
 
 export const EXACT_LIMITS = { maxPages: 2 ** 25, maxWrites: 5e8 };
@@ -61,5 +61,20 @@ export class BitmapTracker implements DirtyTracker {
     const count = this.dirtyCount;
     this.dirtyCount = 0;
     return count;
+  }
+
+  merge(from: number, writes: number): MergeStep {
+    this.catchUp(writes);
+    const { toSend, dirty } = this;
+    toSend.fill(0, 0, Math.max(0, Math.min(this.pages, Math.ceil(from))));
+    let count = 0;
+    for (let n = 0; n < this.pages; n++) {
+      toSend[n] |= dirty[n];
+      count += toSend[n];
+    }
+    dirty.fill(0);
+    const dirtied = this.dirtyCount;
+    this.dirtyCount = 0;
+    return { dirtied, toSend: count };
   }
 }

@@ -6,19 +6,22 @@
 // Counts are therefore expectations (fractional); the result rounds them. docs/MODEL-NOTES.md says how
 // close this is to page-exact runs with real random writes, and tests/expected-vs-exact checks it.
 import type { Region } from './regions.ts';
-import type { BatchStep, DirtyTracker } from './tracker.ts';
+import type { BatchStep, DirtyTracker, MergeStep } from './tracker.ts';
 
 export class ExpectedTracker implements DirtyTracker {
   /** Fraction of each region's pages that are in to_send. */
-  private readonly density: Float64Array;
-  private readonly logMiss: Float64Array;
+  private density: Float64Array;
+  private logMiss: Float64Array;
+  /** The pattern's regions; QEMU's merges may split one at the walk's position (same hit chance). */
+  private regions: readonly Region[];
   private readonly step: BatchStep = { sent: 0, skipped: 0, next: 0 };
   private cleanWrites = 0;
 
   constructor(
     readonly pages: number,
-    private readonly regions: readonly Region[],
+    regions: readonly Region[],
   ) {
+    this.regions = regions;
     this.density = new Float64Array(regions.length).fill(1);
     this.logMiss = Float64Array.from(regions, (r) => Math.log1p(-r.hitChance));
   }
@@ -64,5 +67,40 @@ export class ExpectedTracker implements DirtyTracker {
     }
     this.cleanWrites = writes;
     return dirtied;
+  }
+
+  merge(from: number, writes: number): MergeStep {
+    const regions: Region[] = [];
+    const density: number[] = [];
+    const logMiss: number[] = [];
+    const add = (r: Region, lo: number, hi: number, d: number, miss: number) => {
+      if (hi <= lo) return;
+      const last = regions.length - 1;
+      // Pieces next to each other with the same chances are one region again.
+      if (last >= 0 && regions[last].hi === lo && logMiss[last] === miss && density[last] === d) regions[last] = { ...regions[last], hi };
+      else {
+        regions.push({ lo, hi, hitChance: r.hitChance });
+        density.push(d);
+        logMiss.push(miss);
+      }
+    };
+    let total = 0;
+    let dirtied = 0;
+    for (let i = 0; i < this.regions.length; i++) {
+      const r = this.regions[i];
+      const q = this.dirtyChance(i, writes - this.cleanWrites);
+      const d = this.density[i];
+      // Before `from` the rest was sent: only new writes are in to_send; from `from` on, either.
+      const kept = d + (1 - d) * q;
+      dirtied += (r.hi - r.lo) * q;
+      add(r, r.lo, Math.min(r.hi, Math.max(r.lo, from)), q, this.logMiss[i]);
+      add(r, Math.max(r.lo, Math.min(r.hi, from)), r.hi, kept, this.logMiss[i]);
+      total += (Math.min(r.hi, Math.max(r.lo, from)) - r.lo) * q + (r.hi - Math.max(r.lo, Math.min(r.hi, from))) * kept;
+    }
+    this.regions = regions;
+    this.density = Float64Array.from(density);
+    this.logMiss = Float64Array.from(logMiss);
+    this.cleanWrites = writes;
+    return { dirtied, toSend: total };
   }
 }

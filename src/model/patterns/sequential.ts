@@ -2,9 +2,12 @@
 // this pattern makes (to_send, a peek) is a circular run of pages, so the tracker keeps them as at
 // most two intervals and walks a batch with interval arithmetic instead of page by page. The result
 // is exactly the page-by-page walk's (tests/oracle compares them).
-import type { BatchStep, DirtyTracker } from './tracker.ts';
+import type { BatchStep, DirtyTracker, MergeStep } from './tracker.ts';
 
-/** Sorted disjoint half-open intervals [lo, hi), flattened: lo0, hi0, lo1, hi1. At most two. */
+/**
+ * Sorted disjoint half-open intervals [lo, hi), flattened: lo0, hi0, lo1, hi1. At most two, except
+ * to_send after QEMU's merges (a few more: the unsent rest and the runs written since).
+ */
 interface Runs {
   n: number;
   at: Float64Array;
@@ -44,8 +47,21 @@ function size(r: Runs): number {
   return total;
 }
 
+/** Sorted, disjoint union of half-open intervals given as [lo, hi] pairs. */
+function unionOf(pairs: number[][]): Runs {
+  pairs.sort((a, b) => a[0] - b[0]);
+  const merged: number[] = [];
+  for (const [lo, hi] of pairs) {
+    if (hi <= lo) continue;
+    const last = merged.length - 1;
+    if (last > 0 && lo <= merged[last]) merged[last] = Math.max(merged[last], hi);
+    else merged.push(lo, hi);
+  }
+  return { n: merged.length / 2, at: Float64Array.from(merged.length ? merged : [0, 0]) };
+}
+
 export class SequentialTracker implements DirtyTracker {
-  private readonly toSend = newRuns();
+  private toSend = newRuns();
   private readonly peek = newRuns();
   private readonly step: BatchStep = { sent: 0, skipped: 0, next: 0 };
   private cleanWrites = 0;
@@ -102,8 +118,19 @@ export class SequentialTracker implements DirtyTracker {
   }
 
   clean(writes: number): number {
+    if (this.toSend.at.length !== 4) this.toSend = newRuns();
     writtenRuns(this.toSend, this.cleanWrites, writes, this.workingSet);
     this.cleanWrites = writes;
     return size(this.toSend);
+  }
+
+  merge(from: number, writes: number): MergeStep {
+    const pairs: number[][] = [];
+    for (let i = 0; i < this.toSend.n; i++) pairs.push([Math.max(from, this.toSend.at[2 * i]), this.toSend.at[2 * i + 1]]);
+    const written = writtenRuns(newRuns(), this.cleanWrites, writes, this.workingSet);
+    for (let i = 0; i < written.n; i++) pairs.push([written.at[2 * i], written.at[2 * i + 1]]);
+    this.toSend = unionOf(pairs);
+    this.cleanWrites = writes;
+    return { dirtied: size(written), toSend: size(this.toSend) };
   }
 }

@@ -9,6 +9,13 @@ export interface BatchStep {
   next: number;
 }
 
+export interface MergeStep {
+  /** Pages written since the last clean or merge (the dirty bitmap's count). */
+  dirtied: number;
+  /** Pages in to_send after the merge. */
+  toSend: number;
+}
+
 export interface DirtyTracker {
   /** Pages in the VM. */
   readonly pages: number;
@@ -20,4 +27,9 @@ export interface DirtyTracker {
   batch(from: number, peekWrites: number | null, maxSend: number): BatchStep;
   /** Sets to_send to the pages written since the last clean, clears the bitmap, returns their count. */
   clean(writes: number): number;
+  /**
+   * QEMU's mid-pass sync: to_send becomes its unsent rest (its pages from `from` on) plus the pages
+   * written since the last clean or merge; the bitmap is cleared. The result object may be reused.
+   */
+  merge(from: number, writes: number): MergeStep;
 }

@@ -1,54 +1,134 @@
-// QEMU/KVM pre-copy (migration/ram.c): whole passes with no skipping; after each pass the dirty bitmap
-// is synced, and the switch-over comes once the dirty data could be sent within the downtime limit at
-// the migration bandwidth. There is no round cap: past the timeout the run is reported as
-// `no-convergence`, with the switch-over forced then (as libvirt's --timeout does) and the downtime it
-// needed. Auto-converge throttles the guest as QEMU's defaults do.
-import type { RunResult, ThrottleStep } from '../result.ts';
-import { wireBytesPerPage } from '../transfer.ts';
+// QEMU/KVM pre-copy as QEMU 7.2 runs it (migration.c's migration_iteration_run, ram.c's pending count):
+// pages go out in rate-limit periods of 100 ms at min(link, max-bandwidth). At the start of each period,
+// and whenever a pass runs out of pages, QEMU looks at what is pending: the unsent rest of the dirty
+// bitmap; when that is under the threshold (bandwidth x downtime limit) it syncs the bitmap (the rest
+// plus every page written since the last sync) and counts again. Once the count is under the threshold
+// it pauses the guest and sends everything pending with the cap lifted, at the link's speed. Each sync
+// that does not switch over starts the next pass over the bitmap. There is no round cap: at the timeout
+// (libvirt's --timeout) the guest is paused where it is, even mid-pass, and the run reports
+// `no-convergence` with the downtime QEMU would have needed. Auto-converge throttles the guest as QEMU's
+// defaults do, at syncs at least a second apart; the throttle slows the writer only when the CPU it
+// leaves falls below what the writer needs (scenario.writerCpu).
+import type { IterationRecord, RunResult, StopReason, ThrottleStep } from '../result.ts';
+import { stopCopyPagesPerSecond, wireBytesPerPage } from '../transfer.ts';
 import type { Run } from './run.ts';
 
 /** QEMU's auto-converge defaults (cpu-throttle-initial, -increment, max, and the dirty/sent threshold). */
 export const AUTO_CONVERGE = { initial: 0.2, increment: 0.1, max: 0.99, threshold: 0.5, periodS: 1, triggers: 2 };
+
+/** QEMU's rate-limit period (BUFFER_DELAY), s: the switch-over is checked at least this often. */
+export const RATE_LIMIT_PERIOD_S = 0.1;
 
 /** A guard for scenarios whose passes are tiny: past this many passes the run does not converge either. */
 export const QEMU_MAX_PASSES = 10_000;
 
 export function runQemu(run: Run): RunResult {
   const s = run.s;
-  const thresholdPages = run.pagesPerSecond * (s.downtimeLimitMs / 1000);
+  const live = run.pagesPerSecond;
+  const thresholdPages = live * (s.downtimeLimitMs / 1000);
+  const pageTime = 1 / live;
   const throttle: ThrottleStep[] = [];
-  let current = 0; // share of the guest's CPU taken by throttling
-  let periodStart = 0;
+  let syncs = 1; // the setup sync: the bitmap starts all dirty
+  let record: IterationRecord | null = null;
+  let closed: IterationRecord | null = null; // the pass the last sync ended
+  let passes = 0;
+  let counted = run.pages; // the bitmap's count at the last sync: QEMU's expected downtime comes from it
+  let from = 0; // walk position in to_send
+  let passSize = run.pages; // to_send's size when the pass began
+  let sentInPass = 0;
+  let nextCheck = RATE_LIMIT_PERIOD_S;
+  // Auto-converge: QEMU rates the dirtying at syncs at least periodS apart.
+  let current = 0;
+  let rateSince = 0;
   let dirtyInPeriod = 0;
   let sentInPeriod = 0;
   let highCount = 0;
+
   for (;;) {
-    const pass = run.pass(false);
-    const dirty = run.clean(pass);
-    const reason = dirty <= thresholdPages ? 'within-downtime-limit' : run.t >= s.timeoutS || pass.iteration >= QEMU_MAX_PASSES ? 'no-convergence' : null;
-    run.observer?.decide(pass, reason);
-    if (reason === 'within-downtime-limit') return run.finish(reason, extra());
-    if (reason === 'no-convergence') return run.finish(reason, { ...extra(), requiredDowntimeS: dirty / run.pagesPerSecond + s.postS });
-    if (s.autoConverge) {
-      dirtyInPeriod += dirty * s.pageBytes;
-      sentInPeriod += pass.pagesSent * wireBytesPerPage(s);
-      if (run.t - periodStart >= AUTO_CONVERGE.periodS) {
-        if (dirtyInPeriod > AUTO_CONVERGE.threshold * sentInPeriod && ++highCount >= AUTO_CONVERGE.triggers) {
-          highCount = 0;
-          // Rounded to whole percent, as QEMU keeps it.
-          current = current === 0 ? AUTO_CONVERGE.initial : Math.min(AUTO_CONVERGE.max, Math.round((current + AUTO_CONVERGE.increment) * 100) / 100);
-          run.setWriterShare(1 - current);
-          throttle.push({ atS: s.preS + run.t, throttle: current });
-          run.observer?.throttle(current);
-        }
-        periodStart = run.t;
-        dirtyInPeriod = 0;
-        sentInPeriod = 0;
-      }
+    while ((nextCheck - run.t) * live < 1) nextCheck += RATE_LIMIT_PERIOD_S;
+    // QEMU has no bandwidth figure (threshold 0) until its first period has ended.
+    const threshold = run.t < RATE_LIMIT_PERIOD_S - 1e-9 ? 0 : thresholdPages;
+    const passDone = from >= run.pages;
+    const rest = passDone ? 0 : Math.max(0, passSize - sentInPass);
+    const timedOut = run.t + pageTime > s.timeoutS;
+    let pending = rest;
+    let synced = false;
+    closed = null;
+    if (rest < threshold) {
+      pending = sync();
+      synced = true;
     }
+    const reason: StopReason | null = timedOut || passes >= QEMU_MAX_PASSES ? 'no-convergence' : pending === 0 || pending < threshold ? 'within-downtime-limit' : null;
+    if (synced || reason) run.observer?.decide(closed ?? record, reason);
+    if (reason) {
+      // migration_completion: one more sync, then the stop-and-copy with the cap lifted.
+      const needed = counted;
+      sync();
+      run.sendRate = stopCopyPagesPerSecond(s);
+      const required = reason === 'no-convergence' ? { requiredDowntimeS: needed / live + s.postS } : {};
+      return run.finish(reason, { ...extra(), ...required });
+    }
+    if (synced) {
+      counted = pending;
+      passSize = pending;
+      from = 0;
+      sentInPass = 0;
+    }
+    // Send up to the end of the period (or the timeout), in whole pages.
+    const room = Math.floor((Math.min(nextCheck, s.timeoutS) - run.t) * live + 1e-9);
+    if (!record) {
+      record = run.openRecord();
+      passes++;
+    }
+    const step = run.tracker.batch(from, null, Math.max(1, room));
+    run.observer?.batch(record, from, step.next, step.sent, 0, null);
+    run.advance(step.sent / live);
+    sentInPass += step.sent;
+    record.pagesSent += step.sent;
+    from = step.next;
+  }
+
+  /** Syncs the bitmap at the walk's position; closes the pass under way; returns to_send's size. */
+  function sync(): number {
+    syncs++;
+    const writes = run.clock.writesAt(run.t);
+    const rest = from >= run.pages ? 0 : Math.max(0, passSize - sentInPass);
+    const merged = run.tracker.merge(from, writes);
+    const toSend = merged.toSend;
+    if (record) {
+      record.pagesDirtied = merged.dirtied;
+      run.closeRecord(record, record.pagesSent);
+      run.observer?.clean(record, writes, { from, toSend });
+      rateDirtying(Math.max(0, toSend - rest), record.pagesSent);
+      closed = record;
+      record = null;
+    }
+    from = 0;
+    passSize = toSend;
+    sentInPass = 0;
+    return toSend;
+  }
+
+  /** QEMU's migration_trigger_throttle, at a sync: `fresh` pages newly dirty, `sent` since the last one. */
+  function rateDirtying(fresh: number, sent: number): void {
+    if (!s.autoConverge) return;
+    dirtyInPeriod += fresh * s.pageBytes;
+    sentInPeriod += sent * wireBytesPerPage(s);
+    if (run.t - rateSince < AUTO_CONVERGE.periodS) return;
+    if (dirtyInPeriod > AUTO_CONVERGE.threshold * sentInPeriod && ++highCount >= AUTO_CONVERGE.triggers) {
+      highCount = 0;
+      // Rounded to whole percent, as QEMU keeps it.
+      current = current === 0 ? AUTO_CONVERGE.initial : Math.min(AUTO_CONVERGE.max, Math.round((current + AUTO_CONVERGE.increment) * 100) / 100);
+      run.setThrottle(current);
+      throttle.push({ atS: s.preS + run.t, throttle: current });
+      run.observer?.throttle(current);
+    }
+    rateSince = run.t;
+    dirtyInPeriod = 0;
+    sentInPeriod = 0;
   }
 
   function extra(): Partial<RunResult> {
-    return s.autoConverge ? { throttle } : {};
+    return s.autoConverge ? { syncs, throttle } : { syncs };
   }
 }

@@ -3,7 +3,7 @@ import { WriteClock, constantRate, type RateProfile } from '../clock.ts';
 import type { DirtyTracker } from '../patterns/tracker.ts';
 import type { IterationRecord, RunResult, StopReason } from '../result.ts';
 import type { Scenario } from '../scenario.ts';
-import { guestWriteRate, sendPagesPerSecond } from '../transfer.ts';
+import { guestWriteRate, sendPagesPerSecond, writerSpeed } from '../transfer.ts';
 import { BATCH_PAGES } from '../units.ts';
 
 /**
@@ -16,8 +16,11 @@ export interface RunObserver {
    * (null when the pass does not peek). The observer may query tracker.batch(_, null, _), which changes nothing.
    */
   batch(record: IterationRecord, from: number, next: number, sent: number, skipped: number, peekWrites: number | null): void;
-  /** A clean at `writes` writes; record.pagesDirtied is set. */
-  clean(record: IterationRecord, writes: number): void;
+  /**
+   * A clean at `writes` writes; record.pagesDirtied is set. With `merge` (QEMU's mid-pass sync) to_send
+   * keeps its unsent pages from `merge.from` on, and has `merge.toSend` pages after it.
+   */
+  clean(record: IterationRecord, writes: number, merge?: { from: number; toSend: number }): void;
   /** The policy's stop decision after a live pass (null: go on; record null when there was no pass). */
   decide(record: IterationRecord | null, reason: StopReason | null): void;
   /** Post-copy's switch-over: the guest pauses for `seconds` (its state goes across), in `record`. */
@@ -35,6 +38,8 @@ export class Run {
   readonly perIteration: IterationRecord[] = [];
   readonly clock: WriteClock;
   readonly pagesPerSecond: number;
+  /** Pages per second of the pass under way (QEMU's stop-and-copy runs faster than its live passes). */
+  sendRate: number;
   /** CPU time the writer lost to the vCPU limit and throttling, s. */
   cpuLost = 0;
   private cpuLostShare: number;
@@ -49,6 +54,7 @@ export class Run {
   ) {
     this.clock = new WriteClock(profile);
     this.pagesPerSecond = sendPagesPerSecond(s);
+    this.sendRate = this.pagesPerSecond;
     this.cpuLostShare = 1 - s.vcpuLimit;
   }
 
@@ -71,7 +77,7 @@ export class Run {
       this.observer?.batch(record, from, next, batchSent, batchSkipped, writes);
       sent += batchSent;
       skipped += batchSkipped;
-      this.t += batchSent / this.pagesPerSecond;
+      this.t += batchSent / this.sendRate;
       from = next;
     }
     if (!final) this.cpuLost += (this.t - start) * this.cpuLostShare;
@@ -134,6 +140,22 @@ export class Run {
   setWriterShare(share: number): void {
     this.clock.setScale(this.t, share);
     this.cpuLostShare = 1 - this.s.vcpuLimit * share;
+  }
+
+  /**
+   * From now on a throttle takes `throttle` of the guest's vCPU: the vCPU loses that share, the writer
+   * slows only if the CPU left falls below what it needs (scenario.writerCpu).
+   */
+  setThrottle(throttle: number): void {
+    const s = this.s;
+    this.clock.setScale(this.t, writerSpeed(s, s.vcpuLimit * (1 - throttle)) / writerSpeed(s, s.vcpuLimit));
+    this.cpuLostShare = 1 - s.vcpuLimit * (1 - throttle);
+  }
+
+  /** The guest runs for `seconds` more (while pages go out); the vCPU limit and throttle cost it CPU. */
+  advance(seconds: number): void {
+    this.t += seconds;
+    this.cpuLost += seconds * this.cpuLostShare;
   }
 
   /** Runs the paused stop-and-copy and returns the result. */

@@ -289,7 +289,7 @@ class EventLog implements RunObserver {
     const iteration = record.iteration;
     if (peekWrites !== null) {
       this.add({ kind: 'peek', atS: this.at(start), iteration, writes: peekWrites, dirtyPages: this.counter.dirtyAt(peekWrites) });
-      const end = start + sent / run.pagesPerSecond;
+      const end = start + sent / run.sendRate;
       this.writes = run.clock.writesAt(end);
       this.add({ kind: 'batch', atS: this.at(end), iteration, writes: this.writes, from, to: next, sent, skipped, startS: this.at(start), endS: this.at(end), peek: true });
       return;
@@ -305,9 +305,9 @@ class EventLog implements RunObserver {
       const step = run.tracker.batch(f, null, BATCH_PAGES);
       const batchSent = step.sent;
       const to = step.next;
-      const t0 = start + done / run.pagesPerSecond;
+      const t0 = start + done / run.sendRate;
       done += batchSent;
-      const t1 = start + done / run.pagesPerSecond;
+      const t1 = start + done / run.sendRate;
       // The guest is paused during the final copy.
       if (!record.final) this.writes = run.clock.writesAt(t1);
       this.add({ kind: record.final ? 'final-copy' : 'batch', atS: this.at(t1), iteration, writes: this.writes, from: f, to, sent: batchSent, skipped: 0, startS: this.at(t0), endS: this.at(t1), peek: false });

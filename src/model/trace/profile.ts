@@ -3,6 +3,7 @@
 // piecewise constant, so the writes up to any time are a prefix sum plus one partial interval: a binary
 // search finds the interval, so each call is O(log n). Past the trace's end the last row's rate continues.
 import type { RateProfile } from '../clock.ts';
+import { writerSpeed } from '../transfer.ts';
 import type { Scenario } from '../scenario.ts';
 import type { Trace } from './parse.ts';
 
@@ -94,6 +95,6 @@ export function traceProfile(trace: Trace, startS: number, scale = 1): RateProfi
  * pre-migration overhead before dirty logging starts, so iteration 1 starts at migrationStartS + preS;
  * the vCPU limit scales the writer as it does a constant rate (transfer.ts guestWriteRate).
  */
-export function profileForMigration(trace: Trace, migrationStartS: number, s: Pick<Scenario, 'preS' | 'vcpuLimit'>): RateProfile {
-  return traceProfile(trace, migrationStartS + s.preS, s.vcpuLimit);
+export function profileForMigration(trace: Trace, migrationStartS: number, s: Pick<Scenario, 'preS' | 'vcpuLimit'> & Partial<Pick<Scenario, 'writerCpu'>>): RateProfile {
+  return traceProfile(trace, migrationStartS + s.preS, writerSpeed({ writerCpu: s.writerCpu ?? 1 }, s.vcpuLimit));
 }
