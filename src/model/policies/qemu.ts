@@ -80,12 +80,12 @@ export function runQemu(run: Run): RunResult {
       record = run.openRecord();
       passes++;
     }
-    const step = run.tracker.batch(from, null, Math.max(1, room));
-    run.observer?.batch(record, from, step.next, step.sent, 0, null);
-    run.advance(step.sent / live);
-    sentInPass += step.sent;
-    record.pagesSent += step.sent;
-    from = step.next;
+    const { sent, next } = run.tracker.batch(from, null, Math.max(1, room)); // (the step object is reused)
+    run.observer?.batch(record, from, next, sent, 0, null);
+    run.advance(sent / live);
+    sentInPass += sent;
+    record.pagesSent += sent;
+    from = next;
   }
 
   /** Syncs the bitmap at the walk's position; closes the pass under way; returns to_send's size. */

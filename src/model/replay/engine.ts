@@ -174,7 +174,8 @@ export class MemoryEngine {
       case 'clean':
         this.write(e.writes);
         this.expect(e, 'dirtied', this.dirtyCount, e.dirtied);
-        this.clean();
+        this.clean(e.keepFrom);
+        if (e.toSend !== undefined) this.expect(e, 'to send', this.counts[TO_SEND], e.toSend);
         break;
       case 'push':
         this.expect(e, 'pushed', this.walk(e.from, e.to, false), e.pushed);
@@ -263,18 +264,31 @@ export class MemoryEngine {
     return fresh + dirtySent;
   }
 
-  /** to_send becomes the dirty bitmap (TO_SEND is 1 and CLEAN 0, so the bitmap is the new map). */
-  private clean(): void {
+  /**
+   * to_send becomes the dirty bitmap (TO_SEND is 1 and CLEAN 0, so the bitmap is the new map); with
+   * `keepFrom` (QEMU's mid-pass sync) the pages still to send from there on stay to send as well.
+   */
+  private clean(keepFrom?: number): void {
     this.cleanedPages = this.dirtyCount;
     this.cleanedSent = this.dirtiedSent;
     this.cleanedEarlier = this.dirtiedEarlier;
     this.dirtiedSent = 0;
     this.dirtiedEarlier = 0;
-    this.codes.set(this.dirty);
+    const { codes, dirty } = this;
+    let toSend = this.dirtyCount;
+    if (keepFrom !== undefined) {
+      for (let p = Math.ceil(keepFrom); p < this.pages; p++) {
+        if ((codes[p] === TO_SEND || codes[p] === TO_SEND_DIRTY) && !dirty[p]) {
+          dirty[p] = 1;
+          toSend++;
+        }
+      }
+    }
+    codes.set(dirty);
     this.counts.fill(0);
-    this.counts[TO_SEND] = this.dirtyCount;
-    this.counts[CLEAN] = this.pages - this.dirtyCount;
-    this.dirty.fill(0);
+    this.counts[TO_SEND] = toSend;
+    this.counts[CLEAN] = this.pages - toSend;
+    dirty.fill(0);
     this.dirtyCount = 0;
   }
 

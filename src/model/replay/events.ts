@@ -72,8 +72,14 @@ export interface BatchEvent extends EventBase {
 /** After a live pass: to_send becomes the dirty bitmap, which is cleared. */
 export interface CleanEvent extends EventBase {
   kind: 'clean';
-  /** Pages written during the iteration: the next to_send. */
+  /** Pages written during the iteration: the next to_send (with `keepFrom`, part of it). */
   dirtied: number;
+  /**
+   * QEMU's sync mid-pass: to_send also keeps its unsent pages from this page on, and then has
+   * `toSend` pages (the rest of the pass and the pages written, each once).
+   */
+  keepFrom?: number;
+  toSend?: number;
 }
 
 /** What a policy checks to end pre-copy; only the ones it uses are present. */
@@ -300,11 +306,17 @@ class EventLog implements RunObserver {
     }
     // A pass without a peek sends every to_send page of [from, next) whenever it walks it, so it splits
     // into the batches Xen would send; tracker.batch without a peek only reads the tracker.
+    // QEMU's steps may end mid-pass (`next` < pages): their last batch ends at `next`.
+    const partial = next < run.pages;
     let done = 0;
     for (let f = from; f < next; ) {
-      const step = run.tracker.batch(f, null, BATCH_PAGES);
-      const batchSent = step.sent;
-      const to = step.next;
+      let batchSent = sent - done;
+      let to = next;
+      if (!partial || batchSent > BATCH_PAGES) {
+        const step = run.tracker.batch(f, null, BATCH_PAGES);
+        batchSent = step.sent;
+        to = step.next;
+      }
       const t0 = start + done / run.sendRate;
       done += batchSent;
       const t1 = start + done / run.sendRate;
@@ -316,11 +328,12 @@ class EventLog implements RunObserver {
     if (done !== sent) throw new Error(`replay: a pass split into batches sent ${done} pages, not ${sent}`);
   }
 
-  clean(record: IterationRecord, writes: number): void {
+  clean(record: IterationRecord, writes: number, merge?: { from: number; toSend: number }): void {
     this.counter.clean(writes);
     this.writes = writes;
-    this.toSend = record.pagesDirtied;
-    this.add({ kind: 'clean', atS: this.at(this.run.t), iteration: record.iteration, writes, dirtied: record.pagesDirtied });
+    this.toSend = merge ? merge.toSend : record.pagesDirtied;
+    const kept = merge ? { keepFrom: merge.from, toSend: merge.toSend } : {};
+    this.add({ kind: 'clean', atS: this.at(this.run.t), iteration: record.iteration, writes, dirtied: record.pagesDirtied, ...kept });
   }
 
   decide(record: IterationRecord | null, reason: StopReason | null): void {
