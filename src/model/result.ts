@@ -66,7 +66,8 @@ export interface RunResult {
   requiredDowntimeS?: number;
   /**
    * QEMU: its dirty-sync-count (`info migrate`): the setup sync, one at the end of each pass, the end
-   * game's extra syncs and the one at completion. Iterations count passes; syncs are not passes.
+   * game's extra syncs and the one at completion (a forced switch-over adds the sync QEMU makes once
+   * the paused guest's rest fits, so syncs >= live passes + 2). Iterations count passes; syncs are not passes.
    */
   syncs?: number;
   /** Post-copy: how long the guest ran at the destination before its working set had all arrived, s. */

@@ -54,7 +54,9 @@ export function runQemu(run: Run): RunResult {
     let pending = rest;
     let synced = false;
     closed = null;
-    if (rest < threshold) {
+    // (A pass that ran out syncs even in the first period, when QEMU would complete without a count: so
+    // a VM sent within 100 ms is not paused with an uncounted bitmap.)
+    if (rest < threshold || passDone) {
       pending = sync();
       synced = true;
     }
@@ -63,6 +65,8 @@ export function runQemu(run: Run): RunResult {
     if (reason) {
       // migration_completion: one more sync, then the stop-and-copy with the cap lifted.
       const needed = counted;
+      // Forced: with the guest paused QEMU still syncs once the rest is under the threshold, then completes.
+      if (reason === 'no-convergence') syncs++;
       sync();
       run.sendRate = stopCopyPagesPerSecond(s);
       const required = reason === 'no-convergence' ? { requiredDowntimeS: needed / live + s.postS } : {};
