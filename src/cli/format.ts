@@ -64,6 +64,11 @@ export function summaryText(s: Scenario, r: RunResult, traceFile?: string): stri
 function policyLines(s: Scenario, r: RunResult): string[] {
   const lines: string[] = [];
   if (r.requiredDowntimeS !== undefined) lines.push(`  Needed downtime ${seconds(r.requiredDowntimeS)} s to switch over (limit ${count(s.downtimeLimitMs)} ms)`);
+  if (r.stopReason === 'no-convergence') {
+    const paused = r.perIteration[r.perIteration.length - 1].startS;
+    lines.push(`  Timeout         expired at ${seconds(paused)} s, during iteration ${Math.max(1, r.iterations - 1)}: the guest was paused then`);
+  }
+  if (r.syncs !== undefined) lines.push(`  Syncs           ${r.syncs} (QEMU's dirty-sync-count; the iterations above are passes)`);
   if (r.throttle?.length) lines.push(`  Throttle        ${r.throttle.map((step) => `${format('.0%')(step.throttle)} at ${seconds(step.atS)} s`).join(', ')}`);
   if (r.remoteFaults !== undefined) lines.push(`  Post-copy       ${count(r.remoteFaults)} remote faults; guest degraded for ${seconds(r.degradedS ?? 0)} s after resuming`);
   if (r.guestCpuLostS !== undefined) lines.push(`  Guest CPU lost  ${seconds(r.guestCpuLostS)} s of the writer's vCPU`);

@@ -11,6 +11,7 @@ import { getAppStore, useApp, type AppState } from '../state/store.ts';
 import { NumberInput } from './NumberInput.tsx';
 import { PAGE_SIZES, SCALES, limits, wssScale } from './controlSpecs.ts';
 import { SliderField } from './SliderField.tsx';
+import { WriterCpuField } from './WriterCpuField.tsx';
 
 const PATTERN_TEXT: Record<Pattern, string> = {
   sequential: 'Sequential (Akoush’s writer)',
@@ -232,6 +233,7 @@ function TransferFields({ s, setField }: { s: Scenario; setField: SetField }) {
         valueText={(v) => `${percent(v)} of a vCPU`}
         hint="A writer held to part of a vCPU dirties memory more slowly (1 = no limit); the summary then weighs the time saved against the CPU it lost."
       />
+      <WriterCpuField s={s} setField={setField} />
       <SliderField
         id="ctl-zero-fraction"
         label="Zero pages"

@@ -7,7 +7,7 @@ import { formatPages, formatSeconds } from '../charts/format.ts';
 
 export interface Fact {
   /** The value's data-testid. */
-  id: 'throttle' | 'cpu-lost' | 'required-downtime' | 'remote-faults' | 'degraded-time' | 'time-saved';
+  id: 'throttle' | 'cpu-lost' | 'required-downtime' | 'remote-faults' | 'degraded-time' | 'time-saved' | 'syncs';
   label: string;
   value: string;
   note: string;
@@ -56,7 +56,18 @@ export function requiredDowntimeFact(s: Scenario, r: RunResult): Fact | null {
     id: 'required-downtime',
     label: 'Did not converge',
     value: `needed ${shortDuration(r.requiredDowntimeS)} of downtime (limit ${formatSeconds(s.downtimeLimitMs)} ms)`,
-    note: `After ${formatSeconds(s.timeoutS)} s of pre-copy the switch-over was forced, as libvirt's timeout does.`,
+    note: `The ${formatSeconds(s.timeoutS)} s timeout expired during iteration ${Math.max(1, r.iterations - 1)}: the guest was paused then, as libvirt's timeout does, and the rest of that pass went in the stop-and-copy.`,
+  };
+}
+
+/** QEMU: its dirty-sync-count beside the passes, so a run can be set against `info migrate`. */
+export function syncsFact(r: RunResult): Fact | null {
+  if (r.syncs === undefined) return null;
+  return {
+    id: 'syncs',
+    label: 'Passes and syncs',
+    value: `${r.iterations} iterations (passes), ${r.syncs} syncs`,
+    note: 'Iterations are passes over the dirty bitmap, the stop-and-copy included. Syncs are QEMU\'s dirty-sync-count (info migrate): one at setup, one as each pass ends, the end game\'s extra ones and one at completion.',
   };
 }
 
@@ -101,5 +112,5 @@ export function timeSavedFact(s: Scenario, r: RunResult, unlimited: RunHeadline 
 
 /** Every fact the run has, in the order the summary shows them. */
 export function policyFacts(s: Scenario, r: RunResult, unlimited: RunHeadline | null): Fact[] {
-  return [timeSavedFact(s, r, unlimited), cpuLostFact(s, r), throttleFact(r), requiredDowntimeFact(s, r), ...postcopyFacts(r)].filter((f): f is Fact => f !== null);
+  return [timeSavedFact(s, r, unlimited), cpuLostFact(s, r), throttleFact(r), requiredDowntimeFact(s, r), ...postcopyFacts(r), syncsFact(r)].filter((f): f is Fact => f !== null);
 }
