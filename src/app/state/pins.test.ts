@@ -13,7 +13,7 @@ describe('pins in the link', () => {
     expect(FIELDS.map((f) => f.flag)).toEqual([
       'vm', 'link', 'rate', 'pattern', 'wss', 'hot-fraction', 'hot-share', 'seed', 'pre', 'post', 'page', 'policy',
       'max-iterations', 'min-dirty-pages', 'max-factor', 'downtime-limit', 'max-bandwidth', 'auto-converge', 'timeout',
-      'vcpu-limit', 'zero-fraction', 'compression-ratio', 'compress-mbps', 'start',
+      'vcpu-limit', 'zero-fraction', 'compression-ratio', 'compress-mbps', 'start', 'writer-cpu',
     ]);
   });
 
