@@ -3,6 +3,8 @@
 // holds it to the same tolerances. docs/VALIDATION.md says what each row compares and why rows differ.
 import { bounds } from './bounds.ts';
 import { PRESETS, checkFigures, type FigureName } from './presets.ts';
+import { QEMU72_CASES } from './qemu72/cases.ts';
+import { compareCase } from './qemu72/compare.ts';
 import { DEFAULT_SCENARIO, type Scenario } from './scenario.ts';
 import { simulate } from './simulate.ts';
 import { logSpace } from './sweep.ts';
@@ -24,6 +26,8 @@ export interface ValidationRow {
   note?: string;
   /** The paper gives only a direction (a rise): `simulated` is a change in %, and `ok` is its sign. */
   direction?: 'rise';
+  /** The tolerance in words, where it is not a plain ± (the QEMU 7.2 rows). */
+  toleranceText?: string;
 }
 
 export interface TraitRow {
@@ -39,6 +43,8 @@ export interface Validation {
   fig1: TraitRow[];
   asterisk: ValidationRow[];
   vcpu: ValidationRow[];
+  /** A real QEMU 7.2: each measured case's figures against the model's (the "paper" is QEMU's median). */
+  qemu72: ValidationRow[];
 }
 
 /** Akoush Table I (1,024 MB VM): MT in s, DT in ms. */
@@ -185,8 +191,30 @@ export function vcpuRows(): ValidationRow[] {
   ];
 }
 
+/**
+ * The shared QEMU 7.2 measurements (src/model/qemu72): per case the verdict, total time, data, downtime
+ * and sync count (a stalled case: its pre-copy until cancelled and the downtime QEMU said it needed).
+ */
+export function qemu72Rows(): ValidationRow[] {
+  return QEMU72_CASES.flatMap((c) =>
+    compareCase(c).figures.map((f) => ({
+      id: `qemu72-${c.name}-${f.key}`,
+      label: `${c.name}: ${f.label}`,
+      unit: f.unit,
+      paper: f.qemu,
+      simulated: f.model,
+      error: f.error,
+      absolute: f.key === 'verdict',
+      tolerance: 0,
+      toleranceText: f.tolerance,
+      ok: f.ok,
+      note: f.note,
+    })),
+  );
+}
+
 export function validation(base: Scenario = DEFAULT_SCENARIO): Validation {
-  return { tableI: tableIRows(base), fig1: fig1Traits(base), asterisk: presetRows(), vcpu: vcpuRows() };
+  return { tableI: tableIRows(base), fig1: fig1Traits(base), asterisk: presetRows(), vcpu: vcpuRows(), qemu72: qemu72Rows() };
 }
 
 /** The VM every Table I row uses, in pages (1,024 MiB of 4 KiB pages). */

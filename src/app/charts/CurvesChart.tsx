@@ -56,10 +56,14 @@ const PANEL_GAP = 24;
 /** How close (px) the pointer must come to the marker to show the marker's tooltip. */
 const MARKER_HIT = 12;
 
+/** Extra marks drawn in each panel, over the curves (e.g. measured points): given its metric and scales. */
+export type CurvesExtra = (metric: Metric, x: (rate: number) => number, y: (value: number) => number, log: boolean) => ReactNode;
+
 export interface CurvesChartOptions {
   title?: string | null;
   /** Controls shown under the chart's header (e.g. which policies to compare). */
   toolbar?: ReactNode;
+  extra?: CurvesExtra;
 }
 
 type Hover =
@@ -72,6 +76,7 @@ export function CurvesChart({
   result,
   title = 'Downtime and migration time against page dirty rate',
   toolbar,
+  extra,
 }: CurvesChartProps & CurvesChartOptions) {
   const [log, setLog] = useState(true);
   const [showModels, setShowModels] = useState(false);
@@ -128,6 +133,7 @@ export function CurvesChart({
           marker={marker}
           domain={domain}
           overlay={overlay}
+          extra={extra}
         />
       )}
     </ChartFrame>
@@ -144,6 +150,7 @@ interface PlotProps {
   marker: Marker | null;
   domain: [number, number];
   overlay: ModelOverlay | null;
+  extra?: CurvesExtra;
 }
 
 interface PanelGeometry {
@@ -157,7 +164,7 @@ interface PanelGeometry {
   yTicks: Tick[];
 }
 
-function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, domain, overlay }: PlotProps) {
+function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, domain, overlay, extra }: PlotProps) {
   const [hover, setHover] = useState<Hover | null>(null);
   const k = fontPx / BASE_FONT_PX;
   const margin = scaleMargin(BASE_MARGIN, fontPx);
@@ -309,6 +316,7 @@ function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, d
                 </text>
               ) : null}
               {layers[i]}
+              {extra?.(p.metric, x, p.y, log)}
               {hover?.kind === 'rate' ? (
                 <g className="hover" pointerEvents="none">
                   <line className="hover-guide" x1={x(hover.rate)} x2={x(hover.rate)} y1={0} y2={innerH} />

@@ -3,6 +3,7 @@
 import { useEffect, useMemo } from 'react';
 import { POLICIES, type PolicyName, type RunResult } from '../../model/index.ts';
 import { CurvesChart, IterationChart, StartSweepChart, TimelineChart, type CurveSeries, type IterationOverlay, type StartSeries } from '../charts/index.ts';
+import { useMeasuredPoints } from '../charts/MeasuredPoints.tsx';
 import { POLICY_NAME } from '../policyNames.ts';
 import { replayMatches } from '../teach/follow.ts';
 import { useTeach } from '../teach/teachStore.ts';
@@ -117,6 +118,7 @@ function ChartsOf({ run }: { run: RunView }) {
   useEffect(() => (complete ? inNextFrame(measureCompare) : undefined), [planKey, complete]);
 
   const progress = Math.round((shown.done / Math.max(1, shown.total)) * 100);
+  const measured = useMeasuredPoints(run.scenario);
   const toolbar = <ComparePolicies current={run.scenario.policy} />;
   return (
     <>
@@ -145,7 +147,7 @@ function ChartsOf({ run }: { run: RunView }) {
             }
           />
         ) : (
-          <CurvesChart scenario={run.scenario} series={shown.series} result={run.result} toolbar={toolbar} />
+          <CurvesChart scenario={run.scenario} series={shown.series} result={run.result} toolbar={<>{measured.toggle}{toolbar}</>} extra={measured.extra} />
         )}
       </div>
     </>
