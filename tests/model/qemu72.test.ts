@@ -7,6 +7,8 @@ import { sendPagesPerSecond, simulate, simulateExact, stopCopyPagesPerSecond } f
 import { QEMU72_CASES } from '../../src/model/qemu72/cases.ts';
 import { QEMU72_TOLERANCE, compareCase } from '../../src/model/qemu72/compare.ts';
 import { QEMU72_RUNS } from '../../src/model/qemu72/runs.ts';
+import { measuredPointsFor } from '../../src/model/qemu72/points.ts';
+import { qemu72Rows } from '../../src/model/validation.ts';
 import { expectClose, mbpsFor, pageTable, scenario, vmMiBOf } from './helpers.ts';
 
 // 4096 pages; max-bandwidth 4 MiB/s = 1024 pages/s for the live passes; a link four times faster
@@ -142,5 +144,25 @@ describe('a real QEMU 7.2 (shared measurements, link 10000 Mbit/s)', () => {
       const r = simulate(c.scenario);
       expect(r.downtimeS * 1000, c.name).toBeLessThan(60);
     }
+  });
+});
+
+describe('QEMU 7.2 in the app', () => {
+  it('the validation view has a row per figure of every case, all within tolerance', () => {
+    const rows = qemu72Rows();
+    expect(new Set(rows.map((r) => r.id.split('-').slice(1, -1).join('-'))).size).toBe(QEMU72_CASES.length);
+    expect(rows.filter((r) => !r.ok).map((r) => r.id)).toEqual([]);
+    const idle = rows.find((r) => r.id === 'qemu72-256-128-r0-downtime')!;
+    expect(idle.paper).toBe(47); // median of 53, 46, 47 ms
+  });
+
+  it('measured points: a scenario of the experiment gets its runs; any other none', () => {
+    const c = QEMU72_CASES.find((x) => x.name === '256-128-r5000')!;
+    const points = measuredPointsFor(c.scenario);
+    // Every 128 MiB/s, 300 ms, clock-paced case: r0, r2000, r5000, r10000, r20000, r50000, 3 runs each.
+    expect(points).toHaveLength(18);
+    expect(points.filter((p) => p.downtimeS === null)).toHaveLength(3);
+    expect(measuredPointsFor({ ...c.scenario, preS: 1 })).toEqual([]);
+    expect(measuredPointsFor({ ...c.scenario, writerCpu: 1 })).toEqual([]);
   });
 });
