@@ -171,3 +171,23 @@ describe('simulate CLI with a trace', () => {
     expect(cli(['--start', '5']).err).toContain('--start needs --trace');
   });
 });
+
+describe('QEMU 7.2 loop on the command line (issue 12)', () => {
+  it('--json gives syncs beside the passes; the text names both and says when a timeout paused the guest', () => {
+    const args = ['--policy', 'qemu', '--vm', '256', '--wss', '65242', '--rate', '10000', '--max-bandwidth', '32', '--link', '10000', '--pre', '0', '--post', '0', '--timeout', '30'];
+    const { result } = JSON.parse(cli([...args, '--json']).out);
+    expect(result.stopReason).toBe('no-convergence');
+    // QEMU 7.2 counted 4 syncs by 30 s; the model's forced switch-over adds its last two.
+    expect(result.syncs).toBe(6);
+    const text = cli(args).out;
+    expect(text).toMatch(/Syncs\s+6 \(QEMU's dirty-sync-count; the iterations above are passes\)/);
+    expect(text).toMatch(/Timeout\s+expired at 30 s, during iteration 4: the guest was paused then/);
+  });
+
+  it('takes --writer-cpu in (0, 1] and refuses 0 with its range', () => {
+    expect(JSON.parse(cli(['--policy', 'qemu', '--writer-cpu', '0.01', '--json']).out).scenario.writerCpu).toBe(0.01);
+    const { code, err } = cli(['--writer-cpu', '0']);
+    expect(code).toBe(2);
+    expect(err).toContain('--writer-cpu');
+  });
+});

@@ -54,3 +54,16 @@ describe('policy facts', () => {
     expect(signedDuration(0)).toBe('no change');
   });
 });
+
+describe('QEMU passes and syncs', () => {
+  it('a QEMU run says its passes and its dirty-sync-count side by side, last; other policies do not', () => {
+    const s = { ...DEFAULT_SCENARIO, policy: 'qemu' as const, dirtyRate: 5000 };
+    const r = simulate(s);
+    const facts = policyFacts(s, r, null);
+    const syncs = facts[facts.length - 1];
+    expect(syncs.id).toBe('syncs');
+    expect(syncs.value).toBe(`${r.iterations} iterations (passes), ${r.syncs} syncs`);
+    expect(r.syncs!).toBeGreaterThanOrEqual(r.iterations + 1);
+    expect(ids(policyFacts(DEFAULT_SCENARIO, simulate(DEFAULT_SCENARIO), null))).not.toContain('syncs');
+  });
+});
