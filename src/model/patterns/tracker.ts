@@ -20,4 +20,20 @@ export interface DirtyTracker {
   batch(from: number, peekWrites: number | null, maxSend: number): BatchStep;
   /** Sets to_send to the pages written since the last clean, clears the bitmap, returns their count. */
   clean(writes: number): number;
+  /**
+   * Optional fast path for a peeking pass (Xen), used when nothing observes the run: how many whole
+   * batches from `from` on can be taken at once, and what they send and skip. `peekWritesAt(k)` is the
+   * writes made before batch k (k = 0, 1, …) if every batch sends exactly `batch` pages; `writesPerBatch`
+   * is a lower bound on the writes made during one batch (0 when unknown). It must answer exactly what
+   * `batches` calls of batch(…, peekWritesAt(k), batch) would, or 0 batches. A policy that steps a pass
+   * in other units (QEMU's rate-limit periods) can use it the same way with its own peekWritesAt.
+   */
+  walkAhead?(from: number, batch: number, peekWritesAt: (k: number) => number, writesPerBatch: number): WalkAhead;
+}
+
+export interface WalkAhead {
+  batches: number;
+  sent: number;
+  skipped: number;
+  next: number;
 }

@@ -289,7 +289,7 @@ class EventLog implements RunObserver {
     const iteration = record.iteration;
     if (peekWrites !== null) {
       this.add({ kind: 'peek', atS: this.at(start), iteration, writes: peekWrites, dirtyPages: this.counter.dirtyAt(peekWrites) });
-      const end = start + sent / run.pagesPerSecond;
+      const end = run.passStart + (run.passSent + sent) / run.pagesPerSecond; // as Run's clock will read
       this.writes = run.clock.writesAt(end);
       this.add({ kind: 'batch', atS: this.at(end), iteration, writes: this.writes, from, to: next, sent, skipped, startS: this.at(start), endS: this.at(end), peek: true });
       return;
