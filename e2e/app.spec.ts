@@ -72,6 +72,7 @@ test('the link presets set Akoush’s goodputs', async ({ page }) => {
 });
 
 test('each preset loads in one click, shows its description and is a shareable link', async ({ page, context }) => {
+  test.slow(); // one page load per preset, and there are many
   await page.goto('./');
   await settled(page);
   for (const preset of PRESETS) {
