@@ -7,6 +7,7 @@ import { simulate, type RunResult, type Scenario } from '../../src/model/index.t
 import { ExpectedTracker } from '../../src/model/patterns/expected.ts';
 import { SequentialTracker } from '../../src/model/patterns/sequential.ts';
 import { regionsOf, workingSetOf } from '../../src/model/patterns/regions.ts';
+import { runPostcopy } from '../../src/model/policies/postcopy.ts';
 import { Run } from '../../src/model/policies/run.ts';
 import { runXen } from '../../src/model/policies/xen.ts';
 import { pagesOf } from '../../src/model/units.ts';
@@ -111,5 +112,47 @@ describe('walkAhead of the random patterns (expected values, Xen)', () => {
         expectClose(fast.pagesSent, slow.pagesSent, 1e-6, label);
       }
     }
+  });
+});
+
+/** Post-copy or hybrid over a sequential tracker without pushAhead: every push step taken one by one. */
+function steppedPostcopy(s: Scenario): RunResult {
+  const tracker = new SequentialTracker(pagesOf(s.vmMiB, s.pageBytes), workingSetOf(s));
+  Object.defineProperty(tracker, 'pushAhead', { value: undefined });
+  return runPostcopy(new Run(s, tracker), s.policy === 'hybrid');
+}
+
+describe('pushAhead = push step by push step (sequential, post-copy and hybrid)', () => {
+  it('1 TiB VMs either side of the link rate, to the bit', () => {
+    for (const policy of ['postcopy', 'hybrid'] as const) {
+      for (const ratio of [0, 0.01, 0.3, 0.97, 1.02, 3, 30]) {
+        const s = scenario({ vmMiB: 1_048_576, policy, dirtyRate: 28_534 * ratio });
+        expect(simulate(s), `${policy} at ${ratio}`).toEqual(steppedPostcopy(s));
+      }
+    }
+  });
+
+  it('random scenarios from 1 page to 4 TiB, with working sets', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 30, noNaN: true }).map((x) => Math.max(1, Math.floor(2 ** x))),
+        fc.double({ min: -2, max: 2, noNaN: true }),
+        fc.constantFrom(94.2, 935, 7120, 25_000),
+        fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+        fc.constantFrom('postcopy', 'hybrid') as fc.Arbitrary<'postcopy' | 'hybrid'>,
+        (pages, logRatio, linkMbps, wss, policy) => {
+          const linkPages = (linkMbps * 1e6) / 8 / 4096;
+          const s = scenario({
+            vmMiB: (pages * 4096) / 1_048_576,
+            linkMbps,
+            policy,
+            dirtyRate: Math.min(1e6, linkPages * 10 ** logRatio),
+            wssPages: wss === null ? null : Math.max(1, Math.ceil(wss * pages)),
+          });
+          expect(simulate(s)).toEqual(steppedPostcopy(s));
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });

@@ -141,6 +141,55 @@ export class SequentialTracker implements DirtyTracker {
     return out;
   }
 
+  /**
+   * Post-copy's push in closed form (see DirtyTracker.pushAhead). A step pushes `batch` missing pages in
+   * a row with no fault when the pages the guest has touched by its end meet no to_send page from the
+   * push pointer on (a writer whose pages lie outside what is still missing), or when the guest's
+   * head is behind the pointer and slower than the push (it cannot catch up within a step). Both hold
+   * for steps 0..K-1 when they hold at step K's writes, so K is found as in walkAhead.
+   */
+  pushAhead(from: number, batch: number, writesAt: (k: number) => number, writesPerBatch: number): WalkAhead {
+    const out = this.ahead;
+    out.batches = 0;
+    out.skipped = 0;
+    let i = 0;
+    while (i < this.toSend.n && this.toSend.at[2 * i + 1] <= from) i++;
+    if (i === this.toSend.n) return out;
+    const p = Math.max(from, this.toSend.at[2 * i]);
+    // Strictly inside the run and the working set, so that the loop's end and degraded checks stay false.
+    const end = Math.min(this.toSend.at[2 * i + 1], this.workingSet);
+    const maxK = Math.floor((end - 1 - p) / batch);
+    if (maxK < 1) return out;
+    const start = this.cleanWrites % this.workingSet;
+    const clearOf = (k: number) => this.touchedMissesToSend(p, writesAt(k));
+    const behind = (k: number) => {
+      const count = writesAt(k) - this.cleanWrites;
+      return count < this.workingSet && start + count <= this.workingSet && start + count <= p + k * batch;
+    };
+    let ok: ((k: number) => boolean) | null = null;
+    if (clearOf(1)) ok = clearOf;
+    else if (writesPerBatch <= batch - 2 && start <= p && behind(0) && behind(1)) ok = behind;
+    if (!ok) return out;
+    const k = largest(maxK, ok);
+    out.batches = k;
+    out.sent = k * batch;
+    out.next = p + k * batch;
+    return out;
+  }
+
+  /** Whether the pages written by `writes` writes miss every to_send page from p on. */
+  private touchedMissesToSend(p: number, writes: number): boolean {
+    const touched = writtenRuns(this.probe, this.cleanWrites, writes, this.workingSet);
+    for (let j = 0; j < touched.n; j++) {
+      const tlo = Math.max(p, touched.at[2 * j]);
+      const thi = touched.at[2 * j + 1];
+      for (let i = 0; i < this.toSend.n; i++) {
+        if (Math.max(tlo, this.toSend.at[2 * i]) < Math.min(thi, this.toSend.at[2 * i + 1])) return false;
+      }
+    }
+    return true;
+  }
+
   /** Pages from p (in a to_send run ending at hi) to the first page of the peek after `writes` writes. */
   private clearRoad(p: number, hi: number, writes: number): number {
     const peek = writtenRuns(this.probe, this.cleanWrites, writes, this.workingSet);

@@ -29,6 +29,14 @@ export interface DirtyTracker {
    * in other units (QEMU's rate-limit periods) can use it the same way with its own peekWritesAt.
    */
   walkAhead?(from: number, batch: number, peekWritesAt: (k: number) => number, writesPerBatch: number): WalkAhead;
+  /**
+   * Optional fast path for post-copy's push (policies/postcopy.ts), used when nothing observes the run:
+   * how many whole steps from `from` on each push `batch` missing pages in a row with no remote fault
+   * (the guest touches no missing page ahead of the push), stopping short of the end of to_send's run
+   * and of the working set. `writesAt(k)` is the writes before step k if every step pushes `batch`
+   * pages; `writesPerBatch` as for walkAhead. `sent` is batches * batch, `skipped` 0.
+   */
+  pushAhead?(from: number, batch: number, writesAt: (k: number) => number, writesPerBatch: number): WalkAhead;
 }
 
 export interface WalkAhead {

@@ -40,20 +40,43 @@ export function runPostcopy(run: Run, hybrid = false): RunResult {
   let pushed = 0;
   let degradedUntil: number | null = null;
   let writes = run.clock.writesAt(run.t);
+  // The push's clock reads start + pages moved / link (not a running sum), so that the steps taken at
+  // once by tracker.pushAhead land where the steps one by one would.
+  const clockAt = (moved: number) => start + moved / link;
+  const pushAhead = run.observer === null ? tracker.pushAhead?.bind(tracker) : undefined;
+  const writesPerStep = ((run.clock.constantRate() ?? 0) * BATCH_PAGES) / link;
+  let tryAhead = pushAhead !== undefined;
+  run.passStart = start;
+  run.passSent = 0;
   while (p < run.pages) {
+    if (tryAhead) {
+      tryAhead = false;
+      const moved = pushed + faults;
+      const ahead = pushAhead!(p, BATCH_PAGES, (k) => run.clock.writesAt(clockAt(moved + k * BATCH_PAGES)), writesPerStep);
+      if (ahead.batches > 0) {
+        pushed += ahead.sent;
+        p = ahead.next;
+        run.passSent = pushed + faults;
+        run.t = clockAt(pushed + faults);
+        writes = run.clock.writesAt(run.t);
+        continue;
+      }
+    }
     if (missingAhead(p, writes) === 0) break;
     // A step pushes up to 1024 missing pages in address order (skipping pages already faulted in);
     // the pages the guest touched meanwhile that are still missing after the push are remote faults,
     // fetched in the same step, which lasts longer by their transfer.
     const { sent, next } = tracker.batch(p, writes, BATCH_PAGES); // copied: trackers reuse the step
-    const nextWrites = run.clock.writesAt(run.t + sent / link);
+    const nextWrites = run.clock.writesAt(clockAt(pushed + faults + sent));
     const faulted = missingAhead(next, writes) - missingAhead(next, nextWrites);
     run.observer?.push(p, next, sent, faulted, writes, nextWrites);
     writes = nextWrites;
     faults += faulted;
     pushed += sent;
     p = next;
-    run.t += (sent + faulted) / link;
+    run.passSent = pushed + faults;
+    run.t = clockAt(pushed + faults);
+    tryAhead = pushAhead !== undefined;
     if (degradedUntil === null && (p >= workingSet || missingAhead(p, writes) - missingAhead(Math.max(p, workingSet), writes) < 0.5)) {
       degradedUntil = run.t;
     }

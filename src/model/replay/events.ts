@@ -357,7 +357,7 @@ class EventLog implements RunObserver {
   push(from: number, next: number, pushed: number, faulted: number, _writesBefore: number, writesAfter: number): void {
     const run = this.run;
     const start = run.t;
-    const end = start + (pushed + faulted) / run.pagesPerSecond;
+    const end = run.passStart + (run.passSent + pushed + faulted) / run.pagesPerSecond; // as post-copy's clock will read
     this.writes = writesAfter;
     this.add({ kind: 'push', atS: this.at(end), iteration: run.perIteration.length, writes: writesAfter, from, to: next, pushed, faulted, startS: this.at(start), endS: this.at(end) });
   }
