@@ -16,6 +16,9 @@ import type { AppState, AppStore } from './store.ts';
 /** Worker time per sweep chunk: short enough that a superseded sweep stops quickly. */
 const CHUNK_BUDGET_MS = 12;
 const CHUNK_TASKS = 96;
+/** Partial curves are published at most this often (complete ones at once): the pool's workers answer
+ * every few ms, and redrawing the curves for each answer would crowd the main thread during a drag. */
+const PARTIAL_PUBLISH_MS = 40;
 /** Series kept for reuse (a series is 81 or up to 200 small points). */
 const MAX_CACHED_SERIES = 240;
 
@@ -121,13 +124,26 @@ export function startEngine(store: AppStore, simulator: Simulator): () => void {
       plan.mode === 'rate'
         ? simulator.sweepChunk(baseOf(batch[0].spec), batch.map((t) => [t.spec.linkMbps, t.spec.xs[t.index], t.spec.policy] as const), CHUNK_BUDGET_MS, signal, lane)
         : simulator.startSweepChunk(scenario, plan.traceId!, batch.map((t) => [t.spec.xs[t.index], t.spec.policy] as const), CHUNK_BUDGET_MS, signal, lane);
+    let computed = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const publishPartial = () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        if (!signal.aborted) publish();
+      }, PARTIAL_PUBLISH_MS);
+    };
     const worker = async (lane: number) => {
       for (let batch = take(); batch.length > 0; batch = take()) {
         const points = await chunk(batch, lane);
         if (signal.aborted) return;
         points.forEach((p, i) => (pointsOf(batch[i].spec)[batch[i].index] = p));
         if (points.length < batch.length) handedBack.unshift(batch.slice(points.length));
-        publish();
+        computed += points.length;
+        if (computed < tasks.length) publishPartial();
+        else {
+          if (timer !== null) clearTimeout(timer);
+          publish();
+        }
       }
     };
     // One sweep, one signal: aborting it stops every worker's loop (and WorkerSlot ends a busy worker).
