@@ -15,5 +15,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 60_000,
+    // The CLI tests run the bundled command line; build it when its sources are newer.
+    globalSetup: ['tests/cli/globalSetup.ts'],
   },
 });

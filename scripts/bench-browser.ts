@@ -4,7 +4,10 @@
 // (PerformanceObserver "longtask"); then ticks the compared policies ("compare": toggle -> complete
 // curves with them). It prints numbers; it asserts nothing (CI machines are noisy).
 //
-//   npm run build && npx tsx scripts/bench-browser.ts [--port 4174] [--seconds 5]
+//   npm run build && npx tsx scripts/bench-browser.ts [--port 4174] [--seconds 5] [--vm 1024,1048576,16777216]
+//
+// With --vm (sizes in MiB) it drags the dirty rate and the link speed of Akoush's 1 Gbps scenario at
+// each size instead, and prints how long the link took from opening to complete curves ("open").
 //
 // It builds nothing: it serves the existing dist/ with `vite preview` on its own port and stops it
 // at the end.
@@ -20,6 +23,8 @@ const option = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const PORT = option('port', 4174);
+const vmArg = args.indexOf('--vm');
+const VMS = vmArg >= 0 ? args[vmArg + 1].split(',').map(Number) : null;
 const SECONDS = option('seconds', 5);
 const ROOT = resolve(import.meta.dirname, '..');
 const BROWSER = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
@@ -66,8 +71,10 @@ interface Phase {
 }
 
 async function runPhase(page: Page, base: string, phase: Phase) {
+  const opened = Date.now();
   await page.goto(base + phase.url);
   await settled(page);
+  const openMs = Date.now() - opened;
   await page.waitForTimeout(300);
   const t0 = await page.evaluate(() => {
     performance.clearMeasures();
@@ -83,7 +90,7 @@ async function runPhase(page: Page, base: string, phase: Phase) {
     const tasks = (window.__longTasks || []).filter((t) => t.start >= ${t0} && t.start <= ${t1});
     return { update: durations('update'), curves: durations('curves'), longest: Math.max(0, ...tasks.map((t) => t.duration)), longTasks: tasks.length };
   })()`);
-  return { ...(collected as { update: number[]; curves: number[]; longest: number; longTasks: number }), moves };
+  return { ...(collected as { update: number[]; curves: number[]; longest: number; longTasks: number }), moves, openMs };
 }
 
 /** Ticks and unticks the compared policies one at a time, waiting for complete curves after each. */
@@ -127,19 +134,28 @@ async function main() {
         for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
     });
-    const phases: Phase[] = [
-      { label: 'dirty rate, 1 GiB VM, 1 Gbps', url: '?preset=akoush-1g', slider: 'Page dirty rate' },
-      { label: 'link speed, 1 GiB VM (curves re-swept)', url: '?preset=akoush-1g', slider: 'Link speed' },
-      { label: 'dirty rate, 1 TiB VM, 10 Gbps', url: '?preset=akoush-10g&vm=1048576', slider: 'Page dirty rate' },
-    ];
+    const sizeLabel = (mib: number) => (mib >= 1_048_576 ? `${mib / 1_048_576} TiB` : `${mib / 1024} GiB`);
+    const phases: Phase[] = VMS
+      ? VMS.flatMap((vm) => [
+          { label: `dirty rate, ${sizeLabel(vm)} VM, 1 Gbps`, url: `?preset=akoush-1g&vm=${vm}`, slider: 'Page dirty rate' },
+          { label: `link speed, ${sizeLabel(vm)} VM, 1 Gbps (curves re-swept)`, url: `?preset=akoush-1g&vm=${vm}`, slider: 'Link speed' },
+        ])
+      : [
+          { label: 'dirty rate, 1 GiB VM, 1 Gbps', url: '?preset=akoush-1g', slider: 'Page dirty rate' },
+          { label: 'link speed, 1 GiB VM (curves re-swept)', url: '?preset=akoush-1g', slider: 'Link speed' },
+          { label: 'dirty rate, 1 TiB VM, 10 Gbps', url: '?preset=akoush-10g&vm=1048576', slider: 'Page dirty rate' },
+          { label: 'VM memory, 64 MiB to 16 TiB, 1 Gbps', url: '?preset=akoush-1g', slider: 'VM memory' },
+        ];
     console.log(`Chromium ${browser.version()}, ${SECONDS} s of mouse drag per slider, app at ${base}\n`);
     for (const phase of phases) {
       const r = await runPhase(page, base, phase);
       console.log(`Dragging ${phase.label}: ${r.moves} pointer moves, ${r.update.length} "update" and ${r.curves.length} "curves" measures`);
+      console.log(`  open    ${r.openMs} ms from page.goto to complete curves`);
       console.log(`  update  median ${ms(quantile(r.update, 0.5))}   p95 ${ms(quantile(r.update, 0.95))}   max ${ms(r.update.at(-1) ?? NaN)}`);
       console.log(`  curves  median ${ms(quantile(r.curves, 0.5))}   p95 ${ms(quantile(r.curves, 0.95))}   max ${ms(r.curves.at(-1) ?? NaN)}`);
       console.log(`  longest main-thread task while dragging: ${r.longTasks ? ms(r.longest) : 'none over 50 ms'} (${r.longTasks} long tasks)\n`);
     }
+    if (VMS) return;
     const compare = await toggleCompared(page, base, 4);
     console.log(`Ticking compared policies, 1 GiB VM, 1 Gbps: ${compare.length} "compare" measures (toggle -> complete curves)`);
     console.log(`  compare median ${ms(quantile(compare, 0.5))}   p95 ${ms(quantile(compare, 0.95))}   max ${ms(compare.at(-1) ?? NaN)}\n`);

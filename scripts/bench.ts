@@ -1,9 +1,11 @@
 // `npm run bench`: the simulator's speed, as medians (a benchmark that prints numbers, not a test).
 // Targets (issue 2): one 1 GiB run < 2 ms; a 3-link x 100-rate sweep of a 1 GiB VM < 100 ms;
 // one 1 TiB run < 1 s and < 300 MB of memory. The page-by-page walk is timed too, for contrast.
+// Issue 13: a 300-point sweep of a 1 TiB and a 16 TiB VM per policy, as a ratio to the 1 GiB sweep
+// (goal: within 2x). `npm run bench -- --big` prints only those.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_SCENARIO, PATTERNS, logSpace, simulate, simulateExact, sweep, type Scenario } from '../src/model/index.ts';
+import { DEFAULT_SCENARIO, PATTERNS, POLICIES, logSpace, simulate, simulateExact, sweep, type Scenario } from '../src/model/index.ts';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -35,6 +37,33 @@ if (process.argv[2] === '--one-tib') {
 
 const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
 console.log(`Node ${process.version}, ${new Date().toISOString()}`);
+
+/** Big VMs: 300 rates 100..1e6 pages/s on 935 Mbit/s, per policy and pattern, against the same at 1 GiB. */
+function bigSweeps(): void {
+  // --sizes 1024,1048576 limits the sizes (MiB); --quick times each sweep once.
+  const sizesArg = process.argv.indexOf('--sizes');
+  const SIZES = (sizesArg >= 0 ? process.argv[sizesArg + 1].split(',').map(Number) : [1024, 1_048_576, 16_777_216]).map(
+    (mib) => [mib >= 1_048_576 ? `${mib / 1_048_576} TiB` : `${mib / 1024} GiB`, mib] as const,
+  );
+  const rates300 = logSpace(100, 1_000_000, 300);
+  const quick = process.argv.includes('--quick');
+  const runs = (vmMiB: number) => (quick ? 1 : vmMiB <= 1024 ? 5 : vmMiB <= 1_048_576 ? 3 : 1);
+  console.log(`\nSweep of 300 rates 100..1e6 on 935 Mbit/s: median ms (runs: ${SIZES.map(([, mib]) => runs(mib)).join(' / ')}), and the ratio to ${SIZES[0][0]} (goal <= 2x):`);
+  console.log(`  ${'policy'.padEnd(9)}${'pattern'.padEnd(11)}${SIZES.map(([label]) => label.padStart(10)).join('')}  ${SIZES.slice(1).map(([label]) => `${label}/${SIZES[0][0]}`.padStart(13)).join('')}`);
+  for (const policy of POLICIES) {
+    for (const pattern of PATTERNS) {
+      sweep({ ...DEFAULT_SCENARIO, policy, pattern }, [935], rates300); // warm up
+      const ms = SIZES.map(([, vmMiB]) => median(timeMs(() => sweep({ ...DEFAULT_SCENARIO, vmMiB, policy, pattern }, [935], rates300), runs(vmMiB))));
+      const ratio = (x: number) => `${(x / ms[0]).toFixed(1)}x`.padStart(13);
+      console.log(`  ${policy.padEnd(9)}${pattern.padEnd(11)}${ms.map((m) => m.toFixed(1).padStart(10)).join('')}  ${ms.slice(1).map(ratio).join('')}`);
+    }
+  }
+}
+
+if (process.argv.includes('--big')) {
+  bigSweeps();
+  process.exit(0);
+}
 
 // Warm up the JIT, as a worker that has been answering a slider would be.
 for (const pattern of PATTERNS) for (const rate of RATES) simulate({ ...DEFAULT_SCENARIO, pattern, dirtyRate: rate });
@@ -68,3 +97,5 @@ for (const pattern of ['sequential', 'uniform'] as const) {
     console.log(`  ${pattern.padEnd(10)} rate ${String(rate).padStart(9)}/s: ${fmt(median(runs.map((r) => r.ms)))}, peak memory ${median(runs.map((r) => r.maxRssMB)).toFixed(0)} MB (whole process)`);
   }
 }
+
+bigSweeps();

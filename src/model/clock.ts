@@ -6,10 +6,12 @@
 export interface RateProfile {
   /** Writes an unthrottled guest makes from time 0 (iteration 1 starts) to time t. */
   cumulative(t: number): number;
+  /** The constant rate, when the profile has one (lets a tracker take many batches at once, see tracker.ts). */
+  readonly rate?: number;
 }
 
 export function constantRate(rate: number): RateProfile {
-  return { cumulative: (t) => rate * t };
+  return { rate, cumulative: (t) => rate * t };
 }
 
 export class WriteClock {
@@ -22,6 +24,11 @@ export class WriteClock {
   /** Whole writes made by time t (t at or after the last change of scale). */
   writesAt(t: number): number {
     return Math.floor(this.before + this.scale * (this.profile.cumulative(t) - this.profile.cumulative(this.since)));
+  }
+
+  /** The writer's rate from now on when it is constant (a constant profile), else null. */
+  constantRate(): number | null {
+    return this.profile.rate === undefined ? null : this.scale * this.profile.rate;
   }
 
   /** From time t on, the guest makes `scale` times the profile's writes. */

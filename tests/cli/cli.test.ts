@@ -1,11 +1,13 @@
-// The command line, run as a user runs it (a child process through tsx).
+// The command line, run as a user runs it: the bundle behind `npm run simulate` and `npx precopy-sim`, in a
+// child process (tests/cli/globalSetup.ts builds it when the sources are newer).
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { csvParse } from 'd3';
 import { DEFAULT_SCENARIO, bounds, simulate } from '../../src/model/index.ts';
+import { CLI_BUNDLE } from '../../scripts/cli-bundle.ts';
 
 function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', input, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { encoding: 'utf8', input, timeout: 60_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

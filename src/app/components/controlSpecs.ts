@@ -6,7 +6,7 @@ import { linearSlider, logSlider, octaveSlider, type SliderScale } from './slide
 export const SCALES = {
   dirtyRate: logSlider(10, 1e6, 500, { zeroStop: true }),
   linkMbps: logSlider(10, 100_000, 400),
-  vmMiB: octaveSlider(64, 1_048_576, 4),
+  vmMiB: octaveSlider(64, 16_777_216, 4), // 64 MiB .. 16 TiB; every power of two (1, 2 … 64 GiB) is a stop
   hotFraction: logSlider(0.001, 1, 300, { digits: 2 }),
   hotShare: linearSlider(0, 1, 0.01),
   preS: logSlider(0.01, 60, 300, { zeroStop: true }),

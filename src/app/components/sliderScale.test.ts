@@ -1,3 +1,4 @@
+import { SCALES } from './controlSpecs.ts';
 import { describe, expect, it } from 'vitest';
 import { linearSlider, logSlider, octaveSlider } from './sliderScale.ts';
 
@@ -24,6 +25,14 @@ describe('slider scales', () => {
     expect(s.toValue(s.steps)).toBe(1_048_576);
     expect(s.toPosition(1024)).toBe(16);
     for (let p = 0; p <= s.steps; p++) expect(s.toPosition(s.toValue(p))).toBe(p);
+  });
+
+  it('the VM control reaches 16 TiB and stops on every power of two from 1 to 64 GiB', () => {
+    const s = SCALES.vmMiB;
+    expect(s.toValue(s.steps)).toBe(16_777_216);
+    for (let gib = 1; gib <= 64; gib *= 2) expect(s.toValue(s.toPosition(gib * 1024))).toBe(gib * 1024);
+    // The octaves from 1 to 64 GiB take a third of the track, as they did when it stopped at 1 TiB.
+    expect((s.toPosition(65_536) - s.toPosition(1024)) / s.steps).toBeGreaterThan(0.3);
   });
 
   it('linear steps are clean decimals', () => {

@@ -16,6 +16,9 @@ import type { AppState, AppStore } from './store.ts';
 /** Worker time per sweep chunk: short enough that a superseded sweep stops quickly. */
 const CHUNK_BUDGET_MS = 12;
 const CHUNK_TASKS = 96;
+/** Partial curves are published at most this often (complete ones at once): the pool's workers answer
+ * every few ms, and redrawing the curves for each answer would crowd the main thread during a drag. */
+const PARTIAL_PUBLISH_MS = 40;
 /** Series kept for reuse (a series is 81 or up to 200 small points). */
 const MAX_CACHED_SERIES = 240;
 
@@ -103,28 +106,53 @@ export function startEngine(store: AppStore, simulator: Simulator): () => void {
       for (const index of coarseFirst(spec.xs.length)) if (!pointsOf(spec)[index]) tasks.push({ spec, index });
     }
     const baseOf = (spec: SeriesSpec) => spec.pin?.scenario ?? scenario;
+    // The pool's workers take chunks from one queue: tasks a worker handed back unfinished (its budget
+    // ran out) come first, then the rest in coarse-first order, so the pool stays coarse first.
+    let next = 0;
+    const handedBack: (typeof tasks)[] = [];
     /** The next batch: up to CHUNK_TASKS tasks over one base scenario. */
-    const batchAt = (next: number) => {
+    const take = (): typeof tasks => {
+      if (handedBack.length) return handedBack.shift()!;
+      if (next >= tasks.length) return [];
       let end = next + 1;
       while (end < tasks.length && end - next < CHUNK_TASKS && tasks[end].spec.pin === tasks[next].spec.pin) end++;
-      return tasks.slice(next, end);
+      const batch = tasks.slice(next, end);
+      next = end;
+      return batch;
     };
-    const chunk = (batch: typeof tasks): Promise<Point[]> =>
+    const chunk = (batch: typeof tasks, lane: number): Promise<Point[]> =>
       plan.mode === 'rate'
-        ? simulator.sweepChunk(baseOf(batch[0].spec), batch.map((t) => [t.spec.linkMbps, t.spec.xs[t.index], t.spec.policy] as const), CHUNK_BUDGET_MS, signal)
-        : simulator.startSweepChunk(scenario, plan.traceId!, batch.map((t) => [t.spec.xs[t.index], t.spec.policy] as const), CHUNK_BUDGET_MS, signal);
-    void (async () => {
-      for (let next = 0; next < tasks.length; ) {
-        const batch = batchAt(next);
-        const points = await chunk(batch);
+        ? simulator.sweepChunk(baseOf(batch[0].spec), batch.map((t) => [t.spec.linkMbps, t.spec.xs[t.index], t.spec.policy] as const), CHUNK_BUDGET_MS, signal, lane)
+        : simulator.startSweepChunk(scenario, plan.traceId!, batch.map((t) => [t.spec.xs[t.index], t.spec.policy] as const), CHUNK_BUDGET_MS, signal, lane);
+    let computed = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const publishPartial = () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        if (!signal.aborted) publish();
+      }, PARTIAL_PUBLISH_MS);
+    };
+    const worker = async (lane: number) => {
+      for (let batch = take(); batch.length > 0; batch = take()) {
+        const points = await chunk(batch, lane);
         if (signal.aborted) return;
         points.forEach((p, i) => (pointsOf(batch[i].spec)[batch[i].index] = p));
-        next += points.length;
-        publish();
+        if (points.length < batch.length) handedBack.unshift(batch.slice(points.length));
+        computed += points.length;
+        if (computed < tasks.length) publishPartial();
+        else {
+          if (timer !== null) clearTimeout(timer);
+          publish();
+        }
       }
-    })().catch((e: unknown) => {
-      if (!signal.aborted) sweeping = null; // let the next change try again
+    };
+    // One sweep, one signal: aborting it stops every worker's loop (and WorkerSlot ends a busy worker).
+    const lanes = Math.max(1, Math.min(simulator.sweepers ?? 1, tasks.length));
+    Promise.all(Array.from({ length: lanes }, (_, lane) => worker(lane))).catch((e: unknown) => {
+      if (signal.aborted) return;
+      sweeping = null; // let the next change try again
       failed(signal)(e);
+      sweepAbort.abort(); // and stop this sweep's other workers
     });
   }
 

@@ -1,5 +1,5 @@
 // The ranges the app's controls offer. They are narrower than the model's FIELDS (the simulator takes
-// a 16 TiB VM; a slider does not need to), and the URL reader clamps into them too, so whatever a link
+// the exact walk's 5 x 10^8 writes; a slider does not need to), and the URL reader clamps into them too, so whatever a link
 // holds, the controls can show it.
 import { FIELDS, MAX_PAGES, pagesOf, type Field, type NumberField, type Scenario } from '../../model/index.ts';
 
@@ -9,7 +9,7 @@ export interface UiRange {
 }
 
 export const UI_RANGES: Readonly<Record<string, UiRange>> = {
-  vmMiB: { min: 64, max: 1_048_576 }, // 64 MiB .. 1 TiB
+  vmMiB: { min: 64, max: 16_777_216 }, // 64 MiB .. 16 TiB, the model's own limit
   linkMbps: { min: 10, max: 100_000 }, // 10 Mbit/s .. 100 Gbit/s
   dirtyRate: { min: 0, max: 1_000_000 },
   wssPages: { min: 1, max: MAX_PAGES }, // and at most the VM's pages (see fitWorkingSet)

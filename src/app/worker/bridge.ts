@@ -1,6 +1,7 @@
-// The client side of the simulator worker: two workers, so a long sweep for the curves never
-// delays the single run behind the summary and the per-iteration chart, and a third, started on the
-// first trace, that reads and parses trace files. A parsed trace's arrays come back here and are
+// The client side of the simulator worker: one worker for the single run behind the summary and the
+// per-iteration chart, a small pool for the curves' sweeps (so a long sweep never delays the single
+// run, and a sweep uses every core), and one more, started on the first trace, that reads and parses
+// trace files. A parsed trace's arrays come back here and are
 // installed in each worker that needs them (again after a worker was replaced), so a file is read once.
 import { wrap, type Remote } from 'comlink';
 import type { Scenario, SweepPoint } from '../../model/index.ts';
@@ -9,10 +10,20 @@ import type { SimulatorApi } from '../../worker/simulator.worker.ts';
 import type { TraceLoad } from '../../worker/traces.ts';
 import { WorkerSlot, type Endpoint } from './slot.ts';
 
+/** At most this many sweep workers, however many cores: the points are small and the main thread renders. */
+export const SWEEP_POOL_CAP = 4;
+
+/** min(cores, cap), at least 1 (navigator.hardwareConcurrency where there is one). */
+export function sweepPoolSize(cores = globalThis.navigator?.hardwareConcurrency): number {
+  return Math.max(1, Math.min(SWEEP_POOL_CAP, Math.floor(cores || 1)));
+}
+
 export interface Simulator {
   run(scenario: Scenario, signal: AbortSignal, traceId?: string | null): Promise<RunOutput>;
-  sweepChunk(base: Scenario, tasks: readonly SweepTask[], budgetMs: number, signal: AbortSignal): Promise<SweepPoint[]>;
-  startSweepChunk(base: Scenario, traceId: string, tasks: readonly StartTask[], budgetMs: number, signal: AbortSignal): Promise<StartPoint[]>;
+  /** Sweep workers in the pool (1 when absent); `lane` (0 .. sweepers-1) picks one for a chunk. */
+  readonly sweepers?: number;
+  sweepChunk(base: Scenario, tasks: readonly SweepTask[], budgetMs: number, signal: AbortSignal, lane?: number): Promise<SweepPoint[]>;
+  startSweepChunk(base: Scenario, traceId: string, tasks: readonly StartTask[], budgetMs: number, signal: AbortSignal, lane?: number): Promise<StartPoint[]>;
   /** Parses a trace file; on success its data is kept under `id` (see forgetTraces). */
   loadTrace(id: string, source: Blob | string): Promise<TraceLoad>;
   /** Drops every kept trace but those named. */
@@ -34,9 +45,11 @@ function spawnSimulator(): Endpoint<Remote<SimulatorApi>> {
 
 type Api = Remote<SimulatorApi>;
 
-export function createSimulator(spawn: () => Endpoint<Api> = spawnSimulator): Simulator {
+export function createSimulator(spawn: () => Endpoint<Api> = spawnSimulator, sweepers = sweepPoolSize()): Simulator {
   const runner = new WorkerSlot(spawn);
-  const sweeper = new WorkerSlot(spawn);
+  // Each pool worker is spawned on its first chunk, so a small sweep never starts the others.
+  const pool = Array.from({ length: sweepers }, () => new WorkerSlot(spawn));
+  const sweeper = (lane = 0) => pool[lane % pool.length];
   const loader = new WorkerSlot(spawn);
   const traces = new Map<string, TraceArrays>();
   /** Which traces each live worker holds (a replaced worker's proxy is simply never seen again). */
@@ -59,9 +72,10 @@ export function createSimulator(spawn: () => Endpoint<Api> = spawnSimulator): Si
         if (traceId !== null) await ensureTrace(api, traceId);
         return api.run(scenario, traceId);
       }, signal),
-    sweepChunk: (base, tasks, budgetMs, signal) => sweeper.call((api) => api.sweepChunk(base, tasks, budgetMs), signal),
-    startSweepChunk: (base, traceId, tasks, budgetMs, signal) =>
-      sweeper.call(async (api) => {
+    sweepers,
+    sweepChunk: (base, tasks, budgetMs, signal, lane) => sweeper(lane).call((api) => api.sweepChunk(base, tasks, budgetMs), signal),
+    startSweepChunk: (base, traceId, tasks, budgetMs, signal, lane) =>
+      sweeper(lane).call(async (api) => {
         await ensureTrace(api, traceId);
         return api.startSweepChunk(base, traceId, tasks, budgetMs);
       }, signal),
@@ -76,7 +90,7 @@ export function createSimulator(spawn: () => Endpoint<Api> = spawnSimulator): Si
     parsedTrace: (id) => traces.get(id),
     terminate() {
       runner.terminate();
-      sweeper.terminate();
+      for (const slot of pool) slot.terminate();
       loader.terminate();
     },
   };

@@ -6,7 +6,13 @@
 // Counts are therefore expectations (fractional); the result rounds them. docs/MODEL-NOTES.md says how
 // close this is to page-exact runs with real random writes, and tests/expected-vs-exact checks it.
 import type { Region } from './regions.ts';
-import type { BatchStep, DirtyTracker, MergeStep } from './tracker.ts';
+import type { BatchStep, DirtyTracker, MergeStep, WalkAhead } from './tracker.ts';
+
+/**
+ * walkAhead works only in regions of more than this many batches' pages, so every VM up to 16 GiB is
+ * walked one batch at a time and its results stay those of the batch-by-batch walk to the bit.
+ */
+export const EXPECTED_WALK_AHEAD_MIN_BATCHES = 4096;
 
 export class ExpectedTracker implements DirtyTracker {
   /** Fraction of each region's pages that are in to_send. */
@@ -15,6 +21,7 @@ export class ExpectedTracker implements DirtyTracker {
   /** The pattern's regions; QEMU's merges may split one at the walk's position (same hit chance). */
   private regions: readonly Region[];
   private readonly step: BatchStep = { sent: 0, skipped: 0, next: 0 };
+  private readonly ahead: WalkAhead = { batches: 0, sent: 0, skipped: 0, next: 0 };
   private cleanWrites = 0;
 
   constructor(
@@ -57,6 +64,41 @@ export class ExpectedTracker implements DirtyTracker {
     }
     step.next = this.pages;
     return step;
+  }
+
+  /**
+   * Many batches inside one region in closed form (see DirtyTracker.walkAhead). Batch k sends `batch`
+   * pages, skips batch * (u_k - 1) and walks batch * u_k / density, with u_k = 1 / (1 - q_k) =
+   * (1 - hitChance)^-w_k for the w_k writes since the clean. With a constant writer w_k grows by
+   * `writesPerBatch` a batch, so u_k is geometric and K batches sum in closed form. The one
+   * approximation: w_k is taken as w_0 + k * writesPerBatch, without the floor() of whole writes (at
+   * most one write per batch, a relative change of hitChance in u_k); hence only in big regions, and
+   * a few batches short of the region's end, which the ordinary batches then walk.
+   */
+  walkAhead(from: number, batch: number, peekWritesAt: (k: number) => number, writesPerBatch: number): WalkAhead {
+    const out = this.ahead;
+    out.batches = 0;
+    let i = 0;
+    while (i < this.regions.length && this.regions[i].hi <= from) i++;
+    if (i === this.regions.length || !(writesPerBatch > 0 || this.regions[i].hitChance === 0)) return out;
+    const { lo, hi } = this.regions[i];
+    const start = Math.max(lo, from);
+    const density = this.density[i];
+    const w0 = peekWritesAt(0) - this.cleanWrites;
+    if (!(density > 0) || w0 < 0) return out;
+    const mu = -this.logMiss[i] * writesPerBatch; // log of u's growth per batch (0 outside the working set)
+    const u0 = Math.exp(-this.logMiss[i] * w0);
+    // Largest K with the K batches' walk inside the region: (batch / density) * u0 * sum_{k<K} e^(k mu) <= room.
+    const room = ((hi - start) * density) / (batch * u0);
+    const fits = mu > 0 ? Math.log1p(room * Math.expm1(mu)) / mu : room;
+    const k = Math.floor(fits) - 2; // a margin for rounding; the last batches of the region go one by one
+    if (!(k >= 8) || hi - lo <= EXPECTED_WALK_AHEAD_MIN_BATCHES * batch) return out;
+    const sum = mu > 0 ? (u0 * Math.expm1(k * mu)) / Math.expm1(mu) : u0 * k;
+    out.batches = k;
+    out.sent = k * batch;
+    out.skipped = batch * (sum - k);
+    out.next = Math.min(hi, start + (batch * sum) / density);
+    return out;
   }
 
   clean(writes: number): number {

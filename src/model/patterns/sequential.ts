@@ -2,7 +2,7 @@
 // this pattern makes (to_send, a peek) is a circular run of pages, so the tracker keeps them as at
 // most two intervals and walks a batch with interval arithmetic instead of page by page. The result
 // is exactly the page-by-page walk's (tests/oracle compares them).
-import type { BatchStep, DirtyTracker, MergeStep } from './tracker.ts';
+import type { BatchStep, DirtyTracker, MergeStep, WalkAhead } from './tracker.ts';
 
 /**
  * Sorted disjoint half-open intervals [lo, hi), flattened: lo0, hi0, lo1, hi1. At most two, except
@@ -64,6 +64,8 @@ export class SequentialTracker implements DirtyTracker {
   private toSend = newRuns();
   private readonly peek = newRuns();
   private readonly step: BatchStep = { sent: 0, skipped: 0, next: 0 };
+  private readonly ahead: WalkAhead = { batches: 0, sent: 0, skipped: 0, next: 0 };
+  private readonly probe = newRuns();
   private cleanWrites = 0;
 
   constructor(
@@ -110,6 +112,113 @@ export class SequentialTracker implements DirtyTracker {
     return step;
   }
 
+  /**
+   * Many batches in closed form (see DirtyTracker.walkAhead). Two regimes cover a pass's long runs:
+   * - clear road: the walk is in a to_send run that the peek has not reached, so each batch sends
+   *   `batch` pages and skips none, for as long as the peek (which only grows) stays clear of them;
+   * - chase: a writer faster than the link keeps its head ahead of the walk inside one unwrapped peek
+   *   run, so each batch skips to the head and sends the `batch` pages after it.
+   * Either holds for batches 0..K-1 exactly when it holds with batch K-1's peek (the peek grows with k),
+   * so K is found by a doubling then a binary search: O(log K) peeks instead of K batches.
+   */
+  walkAhead(from: number, batch: number, peekWritesAt: (k: number) => number, writesPerBatch: number): WalkAhead {
+    const out = this.ahead;
+    out.batches = 0;
+    let i = 0;
+    while (i < this.toSend.n && this.toSend.at[2 * i + 1] <= from) i++;
+    if (i === this.toSend.n) return out;
+    const p = Math.max(from, this.toSend.at[2 * i]);
+    const hi = this.toSend.at[2 * i + 1];
+    const maxK = Math.floor((hi - p) / batch);
+    if (maxK < 1) return out;
+    if (this.clearRoad(p, hi, peekWritesAt(0)) >= batch) {
+      const k = largest(maxK, (k) => this.clearRoad(p, hi, peekWritesAt(k - 1)) >= k * batch);
+      out.batches = k;
+      out.sent = k * batch;
+      out.skipped = 0;
+      out.next = p + k * batch;
+      return out;
+    }
+    // A chase needs every batch's head to move past the pages the batch before sent (floor() may lose
+    // one write, and a margin of one more guards the float sum).
+    if (writesPerBatch < batch + 2) return out;
+    const start = this.cleanWrites % this.workingSet;
+    const headAt = (k: number): number => {
+      const count = peekWritesAt(k) - this.cleanWrites;
+      return count < this.workingSet && start + count <= this.workingSet ? start + count : Infinity;
+    };
+    const h0 = headAt(0);
+    if (!(start <= p && p <= h0 && h0 + batch <= hi)) return out;
+    const k = largest(maxK, (k) => headAt(k - 1) + batch <= hi);
+    out.batches = k;
+    out.sent = k * batch;
+    out.next = headAt(k - 1) + batch;
+    out.skipped = out.next - p - out.sent;
+    return out;
+  }
+
+  /**
+   * Post-copy's push in closed form (see DirtyTracker.pushAhead). A step pushes `batch` missing pages in
+   * a row with no fault when the pages the guest has touched by its end meet no to_send page from the
+   * push pointer on (a writer whose pages lie outside what is still missing), or when the guest's
+   * head is behind the pointer and slower than the push (it cannot catch up within a step). Both hold
+   * for steps 0..K-1 when they hold at step K's writes, so K is found as in walkAhead.
+   */
+  pushAhead(from: number, batch: number, writesAt: (k: number) => number, writesPerBatch: number): WalkAhead {
+    const out = this.ahead;
+    out.batches = 0;
+    out.skipped = 0;
+    let i = 0;
+    while (i < this.toSend.n && this.toSend.at[2 * i + 1] <= from) i++;
+    if (i === this.toSend.n) return out;
+    const p = Math.max(from, this.toSend.at[2 * i]);
+    // Strictly inside the run and the working set, so that the loop's end and degraded checks stay false.
+    const end = Math.min(this.toSend.at[2 * i + 1], this.workingSet);
+    const maxK = Math.floor((end - 1 - p) / batch);
+    if (maxK < 1) return out;
+    const start = this.cleanWrites % this.workingSet;
+    const clearOf = (k: number) => this.touchedMissesToSend(p, writesAt(k));
+    const behind = (k: number) => {
+      const count = writesAt(k) - this.cleanWrites;
+      return count < this.workingSet && start + count <= this.workingSet && start + count <= p + k * batch;
+    };
+    let ok: ((k: number) => boolean) | null = null;
+    if (clearOf(1)) ok = clearOf;
+    else if (writesPerBatch <= batch - 2 && start <= p && behind(0) && behind(1)) ok = behind;
+    if (!ok) return out;
+    const k = largest(maxK, ok);
+    out.batches = k;
+    out.sent = k * batch;
+    out.next = p + k * batch;
+    return out;
+  }
+
+  /** Whether the pages written by `writes` writes miss every to_send page from p on. */
+  private touchedMissesToSend(p: number, writes: number): boolean {
+    const touched = writtenRuns(this.probe, this.cleanWrites, writes, this.workingSet);
+    for (let j = 0; j < touched.n; j++) {
+      const tlo = Math.max(p, touched.at[2 * j]);
+      const thi = touched.at[2 * j + 1];
+      for (let i = 0; i < this.toSend.n; i++) {
+        if (Math.max(tlo, this.toSend.at[2 * i]) < Math.min(thi, this.toSend.at[2 * i + 1])) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Pages from p (in a to_send run ending at hi) to the first page of the peek after `writes` writes. */
+  private clearRoad(p: number, hi: number, writes: number): number {
+    const peek = writtenRuns(this.probe, this.cleanWrites, writes, this.workingSet);
+    let end = hi;
+    for (let j = 0; j < peek.n; j++) {
+      const plo = peek.at[2 * j];
+      const phi = peek.at[2 * j + 1];
+      if (phi <= p || plo >= end) continue;
+      end = Math.max(plo, p);
+    }
+    return end - p;
+  }
+
   /** The batch filled up `need` pages after `cur`. */
   private filled(cur: number, need: number): BatchStep {
     this.step.sent += need;
@@ -133,4 +242,24 @@ export class SequentialTracker implements DirtyTracker {
     this.cleanWrites = writes;
     return { dirtied: size(written), toSend: size(this.toSend) };
   }
+}
+
+/** The largest k in 1..max for which ok(k) holds, given ok(1) and that ok is monotone (true, then false). */
+function largest(max: number, ok: (k: number) => boolean): number {
+  let good = 1;
+  let bad = max + 1;
+  for (let step = 1; good < max; step *= 2) {
+    const probe = Math.min(max, good + step);
+    if (!ok(probe)) {
+      bad = probe;
+      break;
+    }
+    good = probe;
+  }
+  while (bad - good > 1) {
+    const mid = Math.floor((good + bad) / 2);
+    if (ok(mid)) good = mid;
+    else bad = mid;
+  }
+  return good;
 }

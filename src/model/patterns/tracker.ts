@@ -32,4 +32,28 @@ export interface DirtyTracker {
    * written since the last clean or merge; the bitmap is cleared. The result object may be reused.
    */
   merge(from: number, writes: number): MergeStep;
+  /**
+   * Optional fast path for a peeking pass (Xen), used when nothing observes the run: how many whole
+   * batches from `from` on can be taken at once, and what they send and skip. `peekWritesAt(k)` is the
+   * writes made before batch k (k = 0, 1, …) if every batch sends exactly `batch` pages; `writesPerBatch`
+   * is a lower bound on the writes made during one batch (0 when unknown). It must answer exactly what
+   * `batches` calls of batch(…, peekWritesAt(k), batch) would, or 0 batches. A policy that steps a pass
+   * in other units (QEMU's rate-limit periods) can use it the same way with its own peekWritesAt.
+   */
+  walkAhead?(from: number, batch: number, peekWritesAt: (k: number) => number, writesPerBatch: number): WalkAhead;
+  /**
+   * Optional fast path for post-copy's push (policies/postcopy.ts), used when nothing observes the run:
+   * how many whole steps from `from` on each push `batch` missing pages in a row with no remote fault
+   * (the guest touches no missing page ahead of the push), stopping short of the end of to_send's run
+   * and of the working set. `writesAt(k)` is the writes before step k if every step pushes `batch`
+   * pages; `writesPerBatch` as for walkAhead. `sent` is batches * batch, `skipped` 0.
+   */
+  pushAhead?(from: number, batch: number, writesAt: (k: number) => number, writesPerBatch: number): WalkAhead;
+}
+
+export interface WalkAhead {
+  batches: number;
+  sent: number;
+  skipped: number;
+  next: number;
 }

@@ -43,6 +43,9 @@ export class Run {
   /** CPU time the writer lost to the vCPU limit and throttling, s. */
   cpuLost = 0;
   private cpuLostShare: number;
+  /** The current pass's start time and pages sent so far: its clock reads passStart + passSent / sendRate. */
+  passStart = 0;
+  passSent = 0;
   /** Set to follow the run step by step (see RunObserver). */
   observer: RunObserver | null = null;
 
@@ -68,16 +71,36 @@ export class Run {
    */
   pass(peek: boolean, final = false): IterationRecord {
     const record = this.openRecord(final);
-    const start = this.t;
-    let sent = 0;
+    const start = (this.passStart = this.t);
+    const perSecond = this.sendRate;
+    let sent = (this.passSent = 0);
     let skipped = 0;
+    // Batches the tracker can take in closed form (tracker.walkAhead); an observer sees every batch.
+    const walkAhead = peek && this.observer === null ? this.tracker.walkAhead?.bind(this.tracker) : undefined;
+    const writesAtBatch = (k: number) => this.clock.writesAt(start + (sent + k * BATCH_PAGES) / perSecond);
+    const writesPerBatch = ((this.clock.constantRate() ?? 0) * BATCH_PAGES) / perSecond;
+    let tryAhead = walkAhead !== undefined;
     for (let from = 0; from < this.pages; ) {
+      if (tryAhead) {
+        const ahead = walkAhead!(from, BATCH_PAGES, writesAtBatch, writesPerBatch);
+        tryAhead = false;
+        if (ahead.batches > 0) {
+          sent = this.passSent += ahead.sent;
+          skipped += ahead.skipped;
+          // Time from the pages sent since the pass began (not a running sum), so a jump lands
+          // exactly where the batches one by one would.
+          this.t = start + sent / perSecond;
+          from = ahead.next;
+          continue;
+        }
+      }
       const writes = peek ? this.clock.writesAt(this.t) : null;
       const { sent: batchSent, skipped: batchSkipped, next } = this.tracker.batch(from, writes, peek ? BATCH_PAGES : Infinity);
       this.observer?.batch(record, from, next, batchSent, batchSkipped, writes);
-      sent += batchSent;
+      sent = this.passSent += batchSent;
       skipped += batchSkipped;
-      this.t += batchSent / this.sendRate;
+      this.t = start + sent / perSecond;
+      tryAhead = walkAhead !== undefined;
       from = next;
     }
     if (!final) this.cpuLost += (this.t - start) * this.cpuLostShare;

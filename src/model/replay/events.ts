@@ -295,7 +295,7 @@ class EventLog implements RunObserver {
     const iteration = record.iteration;
     if (peekWrites !== null) {
       this.add({ kind: 'peek', atS: this.at(start), iteration, writes: peekWrites, dirtyPages: this.counter.dirtyAt(peekWrites) });
-      const end = start + sent / run.sendRate;
+      const end = run.passStart + (run.passSent + sent) / run.sendRate; // as Run's clock will read
       this.writes = run.clock.writesAt(end);
       this.add({ kind: 'batch', atS: this.at(end), iteration, writes: this.writes, from, to: next, sent, skipped, startS: this.at(start), endS: this.at(end), peek: true });
       return;
@@ -370,7 +370,7 @@ class EventLog implements RunObserver {
   push(from: number, next: number, pushed: number, faulted: number, _writesBefore: number, writesAfter: number): void {
     const run = this.run;
     const start = run.t;
-    const end = start + (pushed + faulted) / run.pagesPerSecond;
+    const end = run.passStart + (run.passSent + pushed + faulted) / run.pagesPerSecond; // as post-copy's clock will read
     this.writes = writesAfter;
     this.add({ kind: 'push', atS: this.at(end), iteration: run.perIteration.length, writes: writesAfter, from, to: next, pushed, faulted, startS: this.at(start), endS: this.at(end) });
   }
