@@ -175,10 +175,10 @@ export class Run {
     this.cpuLostShare = 1 - s.vcpuLimit * (1 - throttle);
   }
 
-  /** The guest runs for `seconds` more (while pages go out); the vCPU limit and throttle cost it CPU. */
-  advance(seconds: number): void {
-    this.t += seconds;
-    this.cpuLost += seconds * this.cpuLostShare;
+  /** The guest runs until `t` (while pages go out); the vCPU limit and throttle cost it CPU. */
+  advanceTo(t: number): void {
+    this.cpuLost += (t - this.t) * this.cpuLostShare;
+    this.t = t;
   }
 
   /** Runs the paused stop-and-copy and returns the result. */

@@ -317,9 +317,10 @@ class EventLog implements RunObserver {
         batchSent = step.sent;
         to = step.next;
       }
-      const t0 = start + done / run.sendRate;
+      // As Run's clock reads (QEMU's live phase counts its pages from the start: passStart 0).
+      const t0 = run.passStart + (run.passSent + done) / run.sendRate;
       done += batchSent;
-      const t1 = start + done / run.sendRate;
+      const t1 = run.passStart + (run.passSent + done) / run.sendRate;
       // The guest is paused during the final copy.
       if (!record.final) this.writes = run.clock.writesAt(t1);
       this.add({ kind: record.final ? 'final-copy' : 'batch', atS: this.at(t1), iteration, writes: this.writes, from: f, to, sent: batchSent, skipped: 0, startS: this.at(t0), endS: this.at(t1), peek: false });
