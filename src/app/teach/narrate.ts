@@ -110,6 +110,10 @@ export function narrate(event: ReplayEvent, ctx: StepContext): Narration {
           `The dirty bitmap becomes the next iteration's `,
           t('to-send list'),
           `: ${plural(event.dirtied, 'page')} written during iteration ${event.iteration}. `,
+          // QEMU syncs before the pass is done: the pages it had not sent yet stay to send.
+          ...(event.toSend !== undefined && event.toSend > event.dirtied
+            ? [`QEMU synced before the pass was done, so ${plural(event.toSend - event.dirtied, 'more page')} it had not sent yet stay on the list (${plural(event.toSend, 'page')} in all, each once). `]
+            : []),
           ...cleanSplit(event.dirtied, ctx.cleaned, ctx.policy),
           `The bitmap is cleared and the guest's next writes mark pages `,
           t('dirty page', 'dirty'),

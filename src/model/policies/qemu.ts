@@ -69,7 +69,8 @@ export function runQemu(run: Run): RunResult {
       pending = sync();
       synced = true;
     }
-    const reason: StopReason | null = timedOut || passes >= QEMU_MAX_PASSES ? 'no-convergence' : pending === 0 || pending < threshold ? 'within-downtime-limit' : null;
+    const fits = pending === 0 || pending < threshold;
+    const reason: StopReason | null = fits ? 'within-downtime-limit' : timedOut || passes >= QEMU_MAX_PASSES ? 'no-convergence' : null;
     if (synced || reason) run.observer?.decide(closed ?? record, reason);
     if (reason) {
       // migration_completion: one more sync, then the stop-and-copy with the cap lifted.
