@@ -69,8 +69,8 @@ describe('walkAhead = batch by batch (sequential, Xen)', () => {
     );
   });
 
-  it('rates exactly at the link page rate and one batch per second either side', () => {
-    for (const rate of [1024, 1025, 1026, 1023, 2048, 2050]) {
+  it('rates exactly at the link page rate and a hair either side', () => {
+    for (const rate of [1024, 1024.005, 1024.02, 1025, 1026, 1023, 1023.99, 2048, 2050]) {
       const s = scenario({ vmMiB: 4096, linkMbps: mbpsFor(1024), dirtyRate: rate, maxIterations: 29 });
       expect(simulate(s), `rate ${rate}`).toEqual(stepped(s));
     }

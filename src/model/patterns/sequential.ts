@@ -123,9 +123,10 @@ export class SequentialTracker implements DirtyTracker {
       out.next = p + k * batch;
       return out;
     }
-    // A chase needs every batch's head to move past the pages the batch before sent (floor() may lose
-    // one write, and a margin of one more guards the float sum).
-    if (writesPerBatch < batch + 2) return out;
+    // A chase needs every batch's head to move at least `batch` pages: floor(x + d) >= floor(x) + batch
+    // whenever d >= batch, so the writes per batch need only exceed it by the float error of the
+    // clock's sums (well under 0.01 write below 10^13 writes).
+    if (writesPerBatch < batch + 0.01) return out;
     const start = this.cleanWrites % this.workingSet;
     const headAt = (k: number): number => {
       const count = peekWritesAt(k) - this.cleanWrites;
