@@ -1,6 +1,6 @@
-// The ranges the app's controls offer. They are narrower than the model's FIELDS (the simulator takes
-// the exact walk's 5 x 10^8 writes; a slider does not need to), and the URL reader clamps into them too, so whatever a link
-// holds, the controls can show it.
+// The ranges the app's controls offer. Most are narrower than the model's FIELDS (a dirty rate of 10^9
+// pages/s needs no slider); the VM goes as far as the model, 16 TiB. The URL reader clamps into them
+// too, so whatever a link holds, the controls can show it.
 import { FIELDS, MAX_PAGES, pagesOf, type Field, type NumberField, type Scenario } from '../../model/index.ts';
 
 export interface UiRange {

@@ -113,9 +113,10 @@ export class SequentialTracker implements DirtyTracker {
   }
 
   /**
-   * Many batches in closed form (see DirtyTracker.walkAhead). Two regimes cover a pass's long runs:
+   * Many batches in closed form (see DirtyTracker.walkAhead). These regimes cover a pass's long runs:
    * - clear road: the walk is in a to_send run that the peek has not reached, so each batch sends
-   *   `batch` pages and skips none, for as long as the peek (which only grows) stays clear of them;
+   *   `batch` pages and skips none, for as long as the peek (which only grows) stays clear of them, or
+   *   for as long as a writer no faster than the walk keeps its head behind it;
    * - chase: a writer faster than the link keeps its head ahead of the walk inside one unwrapped peek
    *   run, so each batch skips to the head and sends the `batch` pages after it.
    * Either holds for batches 0..K-1 exactly when it holds with batch K-1's peek (the peek grows with k),
@@ -131,22 +132,30 @@ export class SequentialTracker implements DirtyTracker {
     const hi = this.toSend.at[2 * i + 1];
     const maxK = Math.floor((hi - p) / batch);
     if (maxK < 1) return out;
+    const start = this.cleanWrites % this.workingSet;
+    // The float error of the clock's sums is a few ulps of the writes so far; 1e-12 of them is far more.
+    const margin = 1e-12 * Math.max(1, peekWritesAt(0));
+    const headAt = (k: number): number => {
+      const count = peekWritesAt(k) - this.cleanWrites;
+      return count < this.workingSet && start + count <= this.workingSet ? start + count : Infinity;
+    };
     if (this.clearRoad(p, hi, peekWritesAt(0)) >= batch) {
-      const k = largest(maxK, (k) => this.clearRoad(p, hi, peekWritesAt(k - 1)) >= k * batch);
+      let k = largest(maxK, (k) => this.clearRoad(p, hi, peekWritesAt(k - 1)) >= k * batch);
+      // Behind: a writer no faster than the walk whose head is behind it stays behind (its head moves
+      // at most `batch` pages a batch; the margin covers the float error of the clock's sums), so each
+      // batch's pages are clear of its own peek, though not of later ones.
+      if (k < maxK && writesPerBatch > 0 && writesPerBatch <= batch - margin && start <= p && headAt(0) <= p) {
+        k = Math.max(k, largest(maxK, (k) => headAt(k - 1) <= p + (k - 1) * batch));
+      }
       out.batches = k;
       out.sent = k * batch;
       out.skipped = 0;
       out.next = p + k * batch;
       return out;
     }
-    // A chase needs every batch's head to move past the pages the batch before sent (floor() may lose
-    // one write, and a margin of one more guards the float sum).
-    if (writesPerBatch < batch + 2) return out;
-    const start = this.cleanWrites % this.workingSet;
-    const headAt = (k: number): number => {
-      const count = peekWritesAt(k) - this.cleanWrites;
-      return count < this.workingSet && start + count <= this.workingSet ? start + count : Infinity;
-    };
+    // A chase needs every batch's head to move at least `batch` pages: floor(x + d) >= floor(x) + batch
+    // whenever d >= batch, so the writes per batch need only exceed it by the float error (margin).
+    if (writesPerBatch < batch + margin) return out;
     const h0 = headAt(0);
     if (!(start <= p && p <= h0 && h0 + batch <= hi)) return out;
     const k = largest(maxK, (k) => headAt(k - 1) + batch <= hi);
