@@ -7,6 +7,7 @@ import { listHides, useHiddenList } from '../state/classroomView.ts';
 import type { Group } from '../state/classroom.ts';
 import { useApp } from '../state/store.ts';
 import { AdvancedControls } from './AdvancedControls.tsx';
+import { EffectiveRate } from './EffectiveRate.tsx';
 import { SCALES, limits } from './controlSpecs.ts';
 import { PolicyPicker } from './PolicyPicker.tsx';
 import { SliderField } from './SliderField.tsx';
@@ -71,6 +72,7 @@ export function Controls() {
               </button>
             ))}
           </div>
+          <EffectiveRate scenario={scenario} where="controls" />
         </SliderField>
       )}
       {hidden('vm') ? null : (
