@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { copyText } from '../copyText.ts';
 import type { RunView } from '../state/store.ts';
+import { describeScenario } from '../../model/index.ts';
 import { cliCommand } from './cliCommand.ts';
 import { downloadText } from './download.ts';
 import { resultCsv, resultJson } from './resultData.ts';
@@ -12,7 +13,7 @@ import './export.css';
 
 export function ResultExport({ run }: { run: RunView }) {
   const [status, setStatus] = useState('');
-  const [command, setCommand] = useState<{ text: string; note: string | null } | null>(null);
+  const [command, setCommand] = useState<{ text: string; note: string | null; description: string } | null>(null);
   // The run passed in is what the summary shows; shownRun() adds its trace and link from the store.
   const current = () => {
     const shown = shownRun();
@@ -22,7 +23,7 @@ export function ResultExport({ run }: { run: RunView }) {
     const shown = current();
     if (!shown) return setStatus('Nothing to export yet.');
     const name = `${exportBaseName('result', shown.scenario, shown.trace)}.${kind}`;
-    if (kind === 'csv') downloadText(resultCsv(shown.result, shown.scenario.pageBytes), 'text/csv', name);
+    if (kind === 'csv') downloadText(resultCsv(shown.result, shown.scenario), 'text/csv', name);
     else downloadText(resultJson(shown.scenario, shown.result, shown.trace), 'application/json', name);
     setStatus(`Saved ${name}`);
   };
@@ -30,7 +31,7 @@ export function ResultExport({ run }: { run: RunView }) {
     const shown = current();
     if (!shown) return setStatus('Nothing to export yet.');
     const built = cliCommand(shown.scenario, shown.trace);
-    setCommand(built);
+    setCommand({ ...built, description: describeScenario(shown.scenario, shown.trace) });
     setStatus((await copyText(built.text)) ? 'Command copied.' : 'Could not copy: select the command below.');
   };
   return (
@@ -49,6 +50,9 @@ export function ResultExport({ run }: { run: RunView }) {
       </span>
       {command ? (
         <>
+          <p className="result-export__note" data-testid="cli-command-description">
+            Runs {command.description}.
+          </p>
           <code className="result-export__command" data-testid="cli-command">
             {command.text}
           </code>
