@@ -29,6 +29,15 @@ export function runCounts(r: Pick<RunResult, 'perIteration'>): RunCounts {
   };
 }
 
+/**
+ * The same counts from the policy and the reported count alone (for a replay event that carries only the
+ * count): post-copy and hybrid end with the switch-over and the post-copy phase, pre-copy with the stop-and-copy.
+ */
+export function countsFor(policy: string, iterations: number): RunCounts {
+  const postcopy = policy === 'postcopy' || policy === 'hybrid';
+  return { iterations, live: Math.max(0, iterations - (postcopy ? 2 : 1)), last: postcopy ? 'switch-over' : 'stop-and-copy', postcopyPhase: postcopy };
+}
+
 /** "9 live iterations", "1 live iteration". */
 export function liveText(live: number): string {
   return `${formatCount(live)} live iteration${live === 1 ? '' : 's'}`;
