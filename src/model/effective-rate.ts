@@ -81,3 +81,20 @@ export function effectiveRateHeadline(e: EffectiveRate): string {
   const who = e.limiter === 'cap' ? "QEMU's max-bandwidth cap" : e.limiter === 'compressor' ? 'the compressor' : 'the link';
   return `${formatBitRate(e.memoryMbps)} of memory, set by ${who}`;
 }
+
+/**
+ * For the curves drawn on several links: when QEMU is among the drawn policies and its cap is below some
+ * of the links, say that QEMU's curves for those links coincide (or nearly), and why. Null otherwise.
+ */
+export function capCurvesText(s: Scenario, linksMbps: readonly number[], qemuDrawn: boolean): string | null {
+  if (!qemuDrawn) return null;
+  const cap = capMbps(s.maxBandwidthMiBps);
+  const above = [...new Set(linksMbps)].filter((l) => l > cap).sort((a, b) => a - b);
+  if (above.length === 0) return null;
+  const links = above.map(formatBitRate);
+  const list = links.length > 1 ? `${links.slice(0, -1).join(', ')} and ${links[links.length - 1]} links` : `${links[0]} link`;
+  return (
+    `QEMU's max-bandwidth of ${formatMiBps(s.maxBandwidthMiBps)} (${formatBitRate(cap)}) is below the ${list}: there QEMU's live iterations run at the cap, ` +
+    `so its curves for links at or above ${formatBitRate(cap)} lie on or near each other. A faster link helps QEMU only once the cap is raised.`
+  );
+}
