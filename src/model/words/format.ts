@@ -5,9 +5,13 @@
 import { format } from 'd3';
 
 const sig3 = format(',.3r');
-const upTo2 = format(',.2~f');
 const upTo3Sig = format(',.3~r');
-const whole = format(',.0f');
+// "f" falls back to an exponent from 1e21 on (Number.prototype.toFixed): past 1e15, where decimals
+// no longer mean anything, three significant digits ("r") take over.
+const fixed2 = format(',.2~f');
+const upTo2 = (x: number) => (Math.abs(x) < 1e15 ? fixed2(x) : upTo3Sig(x));
+const fixed0 = format(',.0f');
+const whole = (x: number) => (Math.abs(x) < 1e15 ? fixed0(x) : upTo3Sig(x));
 
 /** Three significant digits without an exponent, whatever the magnitude: 10.97 -> "11.0", 157.98 -> "158". */
 function threeSig(x: number): string {
@@ -48,6 +52,7 @@ export function formatSinceStart(seconds: number): string {
 /** A size in MiB in the largest binary unit that keeps it ≥ 1: 1024 -> "1 GiB", 1536 -> "1.5 GiB". */
 export function formatSizeMiB(mib: number): string {
   if (!Number.isFinite(mib)) return '–';
+  if (mib < 0) return `−${formatSizeMiB(-mib)}`;
   if (mib >= 1_048_576) return `${upTo2(mib / 1_048_576)} TiB`;
   if (mib >= 1024) return `${upTo2(mib / 1024)} GiB`;
   if (mib >= 1) return `${upTo2(mib)} MiB`;
@@ -57,6 +62,7 @@ export function formatSizeMiB(mib: number): string {
 /** A size in bytes: 4096 -> "4 KiB", 2097152 -> "2 MiB", 8 -> "8 B". */
 export function formatSizeBytes(bytes: number): string {
   if (!Number.isFinite(bytes)) return '–';
+  if (bytes < 0) return `−${formatSizeBytes(-bytes)}`;
   if (bytes >= 1_048_576) return formatSizeMiB(bytes / 1_048_576);
   if (bytes >= 1024) return `${upTo2(bytes / 1024)} KiB`;
   return `${upTo2(bytes)} B`;
