@@ -29,7 +29,7 @@ export const GLOSSARY = {
   iteration: 'One round of copying memory, numbered from 1. The reported count includes the last one, the stop-and-copy. For QEMU an iteration is one pass over the dirty bitmap.',
   'live iteration': 'Every iteration but the last: the guest keeps running and dirtying pages while it is copied.',
   pass: 'One pass over the dirty bitmap: QEMU’s word for an iteration.',
-  syncs: 'QEMU’s dirty-sync-count: how often it synchronised the dirty bitmap (at setup, at the end of each pass, in the end game and at completion). Shown beside the iterations, not instead of them.',
+  syncs: 'QEMU’s dirty-sync-count: how often it synchronised the dirty bitmap (at setup, at the end of each pass, while deciding to switch over, and at completion). Shown beside the iterations, not instead of them.',
   'to-send list': 'The pages an iteration must send: every page in the first iteration, then the pages dirtied during the previous one.',
   'pre-copy': 'Migration that copies memory while the guest keeps running, iteration after iteration, and pauses the guest only for the last few pages.',
   'post-copy': 'Migration that moves the guest to the destination first and then sends its memory, fetching any page the guest touches before it arrives.',
