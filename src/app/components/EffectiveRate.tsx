@@ -4,6 +4,7 @@
 import { effectiveRate, effectiveRateHeadline, effectiveRateText, liftedCapMiBps, type Scenario } from '../../model/index.ts';
 import { formatMiBps } from '../../model/words/format.ts';
 import { useApp } from '../state/store.ts';
+import { Term } from '../teach/Term.tsx';
 import './effective-rate.css';
 
 export function EffectiveRate({ scenario, where }: { scenario: Scenario; where: 'controls' | 'summary' }) {
@@ -15,7 +16,10 @@ export function EffectiveRate({ scenario, where }: { scenario: Scenario; where: 
   return (
     <div className="effective-rate" data-testid={`effective-rate-${where}`} data-limiter={e.limiter}>
       <p>
-        <strong>Effective rate: {effectiveRateHeadline(e)}.</strong> {text}
+        <strong>
+          <Term term="effective rate">Effective rate</Term>: {effectiveRateHeadline(e)}.
+        </strong>{' '}
+        {text}
       </p>
       {e.limiter === 'cap' ? (
         <button type="button" className="button" onClick={() => setField('maxBandwidthMiBps', lifted)}>

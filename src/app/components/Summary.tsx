@@ -10,6 +10,7 @@ import { useApp } from '../state/store.ts';
 import { ResultExport } from '../export/ResultExport.tsx';
 import { BoundBar } from './BoundBar.tsx';
 import { EffectiveRate } from './EffectiveRate.tsx';
+import { Term } from '../teach/Term.tsx';
 import { countsBreakdown, runCounts } from '../../model/words/counts.ts';
 import { policyFacts, shortDuration } from './policyFacts.ts';
 
@@ -63,14 +64,18 @@ function Cards({ scenario, result }: { scenario: Scenario; result: RunResult }) 
         <dd>{bound(b.migrationTimeS, result.migrationTimeS, shortDuration)}</dd>
       </div>
       <div className="card">
-        <dt>Downtime</dt>
+        <dt>
+          <Term term="downtime">Downtime</Term>
+        </dt>
         <dd className="card__value" data-testid="downtime">
           {shortDuration(result.downtimeS)}
         </dd>
         <dd>{bound(b.downtimeS, result.downtimeS, shortDuration)}</dd>
       </div>
       <div className="card">
-        <dt>Iterations</dt>
+        <dt>
+          <Term term="iteration">Iterations</Term>
+        </dt>
         <dd className="card__value" data-testid="iterations">
           {result.iterations}
         </dd>
