@@ -17,7 +17,8 @@ export const POLICY_LABEL: Record<PolicyName, string> = {
 
 /** Which trace drove the run. */
 export interface TraceName {
-  kind: 'shipped' | 'upload';
+  /** A trace shipped with the app, a file uploaded to it, or a file given to the CLI. */
+  kind: 'shipped' | 'upload' | 'file';
   name: string;
 }
 
@@ -133,7 +134,7 @@ export function scenarioPhrases(s: Scenario, trace: TraceName | null = null): Ph
     const own = fieldPolicies(field) !== null;
     if (!HEADLINE.includes(field.key) && !own && values[field.key] === defaults[field.key]) continue;
     if (field.key === 'traceStartS' && trace) {
-      out.push({ key: 'traceStartS', text: `dirty rate from the ${trace.kind === 'upload' ? 'uploaded' : 'shipped'} trace ${trace.name}, ${fieldPhrase(field, s)}` });
+      out.push({ key: 'traceStartS', text: `dirty rate from the ${{ shipped: 'shipped trace', upload: 'uploaded trace', file: 'trace file' }[trace.kind]} ${trace.name}, ${fieldPhrase(field, s)}` });
       continue;
     }
     out.push({ key: field.key, text: fieldPhrase(field, s) });
