@@ -66,6 +66,8 @@ describe('describeScenario', () => {
     const text = describeScenario({ ...DEFAULT_SCENARIO, dirtyRate: 5000, traceStartS: 30 }, TRACE);
     expect(text).not.toContain('pages/s dirtied');
     expect(text).toContain('dirty rate from the shipped trace nfs-rising, starting 30.0 s into the trace');
+    // At the default start too: the trace is part of the headline, never dropped as a default.
+    expect(describeScenario(DEFAULT_SCENARIO, TRACE)).toContain('dirty rate from the shipped trace nfs-rising, starting 0 s into the trace');
   });
 
   it('a figure names its compared policies and its pins by how they differ', () => {

@@ -1,6 +1,6 @@
 // Under the summary: the shown run as CSV (one row per iteration) or JSON, and the command line that
 // reproduces it (`npm run simulate` flags built from the model's field table).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { copyText } from '../copyText.ts';
 import type { RunView } from '../state/store.ts';
 import { describeScenario } from '../../model/index.ts';
@@ -27,13 +27,20 @@ export function ResultExport({ run }: { run: RunView }) {
     else downloadText(resultJson(shown.scenario, shown.result, shown.trace), 'application/json', name);
     setStatus(`Saved ${name}`);
   };
+  const commandOf = (shown: NonNullable<ReturnType<typeof current>>) => ({ ...cliCommand(shown.scenario, shown.trace), description: describeScenario(shown.scenario, shown.trace) });
   const copy = async () => {
     const shown = current();
     if (!shown) return setStatus('Nothing to export yet.');
-    const built = cliCommand(shown.scenario, shown.trace);
-    setCommand({ ...built, description: describeScenario(shown.scenario, shown.trace) });
+    const built = commandOf(shown);
+    setCommand(built);
     setStatus((await copyText(built.text)) ? 'Command copied.' : 'Could not copy: select the command below.');
   };
+  // Once shown, the command follows the run on screen, so it never describes a run that has gone.
+  useEffect(() => {
+    const shown = current();
+    if (shown) setCommand((c) => (c === null ? c : commandOf(shown)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [run]);
   return (
     <div className="result-export" role="group" aria-label="Export the result">
       <button type="button" className="button" onClick={() => save('csv')}>

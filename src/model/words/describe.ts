@@ -132,7 +132,9 @@ export function scenarioPhrases(s: Scenario, trace: TraceName | null = null): Ph
   for (const field of FIELDS) {
     if (field.key === 'policy' || !fieldApplies(field, s, traced)) continue;
     const own = fieldPolicies(field) !== null;
-    if (!HEADLINE.includes(field.key) && !own && values[field.key] === defaults[field.key]) continue;
+    // The trace and its start are part of the headline when a trace gives the rate.
+    const headline = HEADLINE.includes(field.key) || (field.key === 'traceStartS' && traced);
+    if (!headline && !own && values[field.key] === defaults[field.key]) continue;
     if (field.key === 'traceStartS' && trace) {
       out.push({ key: 'traceStartS', text: `dirty rate from the ${{ shipped: 'shipped trace', upload: 'uploaded trace', file: 'trace file' }[trace.kind]} ${trace.name}, ${fieldPhrase(field, s)}` });
       continue;
