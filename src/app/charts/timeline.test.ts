@@ -108,7 +108,7 @@ describe('timeline data', () => {
     expect(phases.map((p) => p.kind)).toEqual(['final', 'pre', 'iteration', 'post']);
     expect(phases[1].variants[0]).toBe('pre-migration 3.78 s');
     expect(phases[2].variants[0]).toBe('pre-copy: 3 live iterations, 20.1 s'); // the count vocabulary: live iterations
-    expect(phases[0].variants[0]).toBe('stop-and-copy 0.763 s');
+    expect(phases[0].variants[0]).toBe('stop-and-copy 763 ms');
     expect(timelinePhases(timelineStages(SCENARIO, TINY))[0].variants[0]).toBe('stop-and-copy 50.6 µs');
   });
 
