@@ -58,7 +58,7 @@ test('the curves chart exports as a standalone SVG with its series, legend and c
   }
   expect(svg.classes + svg.styled).toBe(0); // no dependence on the page's CSS, no style attributes
   expect(svg.legend.join(' ')).toContain('1 Gbps');
-  expect(svg.caption).toContain('1 GiB VM, 935 Mbit/s link, 20000 pages/s dirtied');
+  expect(svg.caption).toContain('1 GiB VM, 935 Mbit/s link, 20,000 pages/s dirtied'); // the shared description's digits
   expect(svg.caption).toContain('?v=1&vm=1024&link=935&rate=20000');
 
   const png = await download(page, chart.getByRole('button', { name: /^PNG/ }));

@@ -251,5 +251,6 @@ test('a trace-driven run is replayed with its trace', async ({ page }) => {
   const iterations = /\d+/.exec(await page.getByRole('region', { name: 'Result' }).getByTestId('iterations').innerText())![0];
   await page.getByLabel('Step by', { exact: true }).selectOption('batch');
   await page.getByLabel('Position').fill(String(Number(await page.getByLabel('Position').getAttribute('max'))));
-  await expect(page.getByTestId('narration')).toContainText(`over ${iterations} iteration`);
+  // The end counts in the shared vocabulary (issue 11): "6 iterations: 5 live and the stop-and-copy".
+  await expect(page.getByTestId('narration')).toContainText(`${iterations} iterations: ${Number(iterations) - 1} live and the stop-and-copy`);
 });

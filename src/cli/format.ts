@@ -13,6 +13,8 @@ import {
   type SweepRange,
   type Trace,
   type SweepPoint,
+  describeScenario,
+  effectiveRateText,
 } from '../model/index.ts';
 
 const count = format(',.0f');
@@ -43,6 +45,9 @@ export function summaryText(s: Scenario, r: RunResult, traceFile?: string): stri
   const workingSet = s.wssPages === null ? '' : `, working set ${count(s.wssPages)} pages`;
   const lines = [
     `Pre-copy migration, policy ${s.policy}: ${POLICY_TEXT[s.policy]}`,
+    // The app's one description and effective rate (src/model/words/describe.ts, effective-rate.ts).
+    `  Settings    ${describeScenario(s, traceFile ? { kind: 'file', name: traceFile } : null)}`,
+    ...(effectiveRateText(s) ? [`  Rate        ${effectiveRateText(s)}`] : []),
     ...(s.pattern === 'sequential' ? [] : ['  (random writes: expected values over all seeds; --exact for one seeded run)']),
     `  VM          ${count(s.vmMiB)} MiB = ${count(pages)} pages of ${count(s.pageBytes)} B`,
     `  Link        ${format(',.4~r')(s.linkMbps)} Mbit/s goodput; sends ${count(sendPagesPerSecond(s))} pages/s`,

@@ -2,6 +2,7 @@
 // stop-and-copy hatched and labelled, and why pre-copy stopped. Post-copy runs show the paused
 // switch-over (state only) and the post-copy phase on bands of their own; auto-converge's throttle
 // steps are marked where they take effect.
+import { countsText, runCounts } from '../../model/words/counts.ts';
 import { scaleBand, scaleLinear, scaleLog, type ScaleBand } from 'd3';
 import { memo, useId, useMemo, useState, type ReactNode } from 'react';
 import type { IterationRecord, RunResult } from '../../model/result.ts';
@@ -398,7 +399,7 @@ function IterationTable({ result }: { result: RunResult }) {
       <tfoot>
         <tr>
           <th scope="row">Total</th>
-          <td>{result.iterations} iterations</td>
+          <td>{countsText(runCounts(result))}</td>
           <td />
           <td />
           <td />

@@ -29,14 +29,14 @@ describe('formats', () => {
   });
 
   it('adds milliseconds to sub-second durations only', () => {
-    expect(formatDuration(0.314)).toBe('0.314 s (314 ms)');
+    expect(formatDuration(0.314)).toBe('314 ms'); // one format for durations everywhere (issue 11)
     expect(formatDuration(1.078)).toBe('1.08 s');
     expect(formatDuration(0)).toBe('0 s');
   });
 
   it('shortens tiny durations for on-chart labels', () => {
     expect(formatShortDuration(3.78)).toBe('3.78 s');
-    expect(formatShortDuration(0.314)).toBe('0.314 s');
+    expect(formatShortDuration(0.314)).toBe('314 ms'); // one format for durations everywhere (issue 11)
     expect(formatShortDuration(0.00506)).toBe('5.06 ms');
     expect(formatShortDuration(0.0000506)).toBe('50.6 µs');
     expect(formatShortDuration(0)).toBe('0 s');

@@ -2,6 +2,7 @@
 // Pure: no DOM, no React, so Vitest runs it in Node.
 import { format } from 'd3';
 import { dirtyRateMBps } from '../../model/units.ts';
+import { formatDuration as sharedDuration } from '../../model/words/format.ts';
 
 const thousands = format(',');
 const wholeThousands = format(',.0f');
@@ -40,23 +41,17 @@ export function formatInstant(seconds: number, spanS: number): string {
   return format(`,.${Math.min(9, spanDecimals)}f`)(seconds);
 }
 
-/** Seconds with their unit, and milliseconds beside sub-second values: "0.314 s (314 ms)". */
+/** A duration with its unit: the one shared format (model/words/format.ts): "314 ms", "1.08 s". */
 export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '–';
-  const s = `${formatSeconds(seconds)} s`;
-  return seconds > 0 && seconds < 1 ? `${s} (${threeSig(seconds * 1000)} ms)` : s;
+  return sharedDuration(seconds);
 }
 
 /**
- * A duration for labels on the chart: seconds to three significant digits, but sub-10 ms values in
- * ms or µs so they stay short: 3.78 -> "3.78 s", 0.00506 -> "5.06 ms", 0.0000506 -> "50.6 µs".
+ * A duration for labels on the chart: the same shared format, which keeps short values short:
+ * 3.78 -> "3.78 s", 0.314 -> "314 ms", 0.00506 -> "5.06 ms", 0.0000506 -> "50.6 µs".
  */
 export function formatShortDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '–';
-  if (seconds === 0) return '0 s';
-  if (seconds < 1e-3) return `${threeSig(seconds * 1e6)} µs`;
-  if (seconds < 0.01) return `${threeSig(seconds * 1e3)} ms`;
-  return `${threeSig(seconds)} s`;
+  return sharedDuration(seconds);
 }
 
 /** A page dirty rate in pages/s: 20000 -> "20,000 pages/s". */

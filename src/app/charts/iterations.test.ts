@@ -83,7 +83,7 @@ describe('iteration chart data', () => {
 
   it('summarises the chart for screen readers', () => {
     const text = iterationSummary(flooded);
-    expect(text).toContain('29 pre-copy iterations');
+    expect(text).toContain('(30 iterations: 29 live and the stop-and-copy): 29 live iterations');
     expect(text).toContain('stop-and-copy of 262,144 pages');
     expect(text).toContain('iteration limit reached');
   });
@@ -108,7 +108,7 @@ describe('policies in the iteration chart', () => {
     expect(tip.rows).toContainEqual(['Pushed and faulted', '132,087 pages']);
     expect(tip.rows).toContainEqual(['Of which remote faults', '23,061 pages']);
     const text = iterationSummary(HYBRID);
-    expect(text).toContain('1 pre-copy iteration,');
+    expect(text).toContain('1 live iteration,');
     expect(text).toContain('switch-over of');
     expect(text).toContain('post-copy phase of 132,087 pages');
   });

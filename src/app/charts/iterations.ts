@@ -1,4 +1,5 @@
 // Data preparation for the per-iteration chart (Asterisk paper Fig. 5 and 6): pure, no DOM.
+import { countsText, liveText, runCounts } from '../../model/words/counts.ts';
 import { STOP_REASON_TEXT, type IterationRecord, type RunResult } from '../../model/result.ts';
 import { formatDuration, formatInstant, formatPages, formatSeconds } from './format.ts';
 
@@ -162,7 +163,7 @@ export function iterationSummary(result: RunResult): string {
   const marks = throttleMarks(result);
   const throttle = marks.length ? ` Auto-converge throttled the guest ${marks.map((m) => `to ${throttleText(m.throttle)} from iteration ${m.iteration}`).join(', ')}.` : '';
   return (
-    `Bar chart of pages sent, skipped and dirtied per iteration: ${precopy} pre-copy iteration${precopy === 1 ? '' : 's'}${parts.length ? `, ${parts.join(', ')}` : ''}. ` +
+    `Bar chart of pages sent, skipped and dirtied per iteration (${countsText(runCounts(result))}): ${liveText(precopy)}${parts.length ? `, ${parts.join(', ')}` : ''}. ` +
     `${formatPages(result.pagesSent)} pages sent in all. ${stopReasonLine(result)}.${throttle}`
   );
 }

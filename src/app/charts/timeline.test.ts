@@ -107,8 +107,8 @@ describe('timeline data', () => {
     const phases = timelinePhases(stages);
     expect(phases.map((p) => p.kind)).toEqual(['final', 'pre', 'iteration', 'post']);
     expect(phases[1].variants[0]).toBe('pre-migration 3.78 s');
-    expect(phases[2].variants[0]).toBe('pre-copy: 3 iterations, 20.1 s');
-    expect(phases[0].variants[0]).toBe('stop-and-copy 0.763 s');
+    expect(phases[2].variants[0]).toBe('pre-copy: 3 live iterations, 20.1 s'); // the count vocabulary: live iterations
+    expect(phases[0].variants[0]).toBe('stop-and-copy 763 ms');
     expect(timelinePhases(timelineStages(SCENARIO, TINY))[0].variants[0]).toBe('stop-and-copy 50.6 µs');
   });
 
@@ -122,7 +122,8 @@ describe('timeline data', () => {
     expect(alsoHereText(stages, [])).toBe('');
     const text = timelineSummary(stages, r);
     expect(text).toContain('Timeline of a 25.0 s migration');
-    expect(text).toContain(`${r.iterations - 1} pre-copy iterations`);
+    expect(text).toContain(`pre-copy: ${r.iterations - 1} live iterations`);
+    expect(text).toContain(`${r.iterations} iterations: ${r.iterations - 1} live and the stop-and-copy`);
     expect(text).toContain('Downtime 1.08 s');
   });
 

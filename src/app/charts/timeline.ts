@@ -1,6 +1,7 @@
 // Data preparation for the migration timeline (Akoush Eq. 1 and 2): pure, no DOM. Post-copy runs go
 // pre-migration, (hybrid: one live pass), the paused switch-over (state only), commitment and
 // activation, then the post-copy phase with the guest running degraded at the destination.
+import { countsText, liveText, runCounts } from '../../model/words/counts.ts';
 import type { IterationRecord, RunResult } from '../../model/result.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import { formatDuration, formatPages, formatInstant, formatSeconds, formatShortDuration } from './format.ts';
@@ -298,8 +299,9 @@ export function timelinePhases(stages: readonly Stage[]): Phase[] {
       startS,
       endS,
       variants: [
-        postcopy ? `pre-copy pass ${formatShortDuration(endS - startS)}` : `pre-copy: ${n} iteration${n === 1 ? '' : 's'}, ${formatShortDuration(endS - startS)}`,
-        `pre-copy: ${n} iteration${n === 1 ? '' : 's'}`,
+        // The count vocabulary (model/words/counts.ts): these are the live iterations; the stop-and-copy is its own phase.
+        `pre-copy: ${liveText(n)}, ${formatShortDuration(endS - startS)}`,
+        `pre-copy: ${liveText(n)}`,
         'pre-copy',
       ],
     });
@@ -369,7 +371,7 @@ export function timelineSummary(stages: readonly Stage[], result: RunResult): st
   if (pre) parts.push(`pre-migration overhead ${formatDuration(d(pre))}`);
   if (its.length) {
     const total = its[its.length - 1].endS - its[0].startS;
-    parts.push(`${its.length} pre-copy iteration${its.length === 1 ? '' : 's'} ${formatDuration(total)}`);
+    parts.push(`pre-copy: ${liveText(its.length)} ${formatDuration(total)}`);
   }
   if (final) parts.push(`${postcopy ? 'switch-over (state only)' : 'stop-and-copy'} ${formatDuration(d(final))}`);
   if (post) parts.push(`commitment and activation ${formatDuration(d(post))}`);
@@ -377,7 +379,7 @@ export function timelineSummary(stages: readonly Stage[], result: RunResult): st
   const steps = result.throttle ?? [];
   const throttle = steps.length ? ` Throttle steps at ${steps.map((t) => `${formatSeconds(t.atS)} s (${Math.round(t.throttle * 100)}%)`).join(', ')}.` : '';
   return (
-    `Timeline of a ${formatDuration(result.migrationTimeS)} migration: ${parts.join(', ')}. ` +
+    `Timeline of a ${formatDuration(result.migrationTimeS)} migration, ${countsText(runCounts(result))}: ${parts.join(', ')}. ` +
     `Downtime ${formatDuration(result.downtimeS)} (${postcopy ? 'switch-over' : 'stop-and-copy'} plus commitment and activation).${throttle}`
   );
 }

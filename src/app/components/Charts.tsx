@@ -1,7 +1,7 @@
 // The three charts for the newest run, and the User Timing probe that measures when they show it.
 // With a trace the curves against the dirty rate give way to the start-time sweep (Akoush Table IV).
 import { useEffect, useMemo } from 'react';
-import { POLICIES, type PolicyName, type RunResult } from '../../model/index.ts';
+import { LINK_PRESETS, POLICIES, capCurvesText, type PolicyName, type RunResult, type Scenario } from '../../model/index.ts';
 import { CurvesChart, IterationChart, StartSweepChart, TimelineChart, type CurveSeries, type IterationOverlay, type StartSeries } from '../charts/index.ts';
 import { useMeasuredPoints } from '../charts/MeasuredPoints.tsx';
 import { POLICY_NAME } from '../policyNames.ts';
@@ -147,11 +147,34 @@ function ChartsOf({ run }: { run: RunView }) {
             }
           />
         ) : (
-          <CurvesChart scenario={run.scenario} series={shown.series} result={run.result} toolbar={<>{measured.toggle}{toolbar}</>} extra={measured.extra} />
+          <CurvesChart
+            scenario={run.scenario}
+            series={shown.series}
+            result={run.result}
+            toolbar={
+              <>
+                {measured.toggle}
+                <CapCurvesNote scenario={run.scenario} compare={compare} />
+                {toolbar}
+              </>
+            }
+            extra={measured.extra}
+          />
         )}
       </div>
     </>
   );
+}
+
+/** Under the curves' header: when QEMU's cap makes its curves for the faster links coincide, say so. */
+function CapCurvesNote({ scenario, compare }: { scenario: Scenario; compare: readonly PolicyName[] }) {
+  const qemuDrawn = scenario.policy === 'qemu' || compare.includes('qemu');
+  const text = capCurvesText(scenario, [...LINK_PRESETS.map((l) => l.goodputMbps), scenario.linkMbps], qemuDrawn);
+  return text ? (
+    <p className="chart__note" data-testid="curves-cap-note">
+      {text}
+    </p>
+  ) : null;
 }
 
 export function Charts() {

@@ -4,9 +4,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { RunResult, Scenario } from '../../model/index.ts';
 import { rankByDowntime, rankByMigrationTime } from '../../model/ranking.ts';
-import { formatMbps, formatPages } from '../charts/format.ts';
-import { formatGiB, formatMiB } from '../format.ts';
-import { POLICY_NAME } from '../policyNames.ts';
+import { describeScenario, whyEqual } from '../../model/index.ts';
+import { formatGiB } from '../format.ts';
 import { MAX_PINS, PIN_COLOURS, cleanName, defaultName, type Pin } from '../state/pins.ts';
 import { useApp } from '../state/store.ts';
 import { shortDuration, signedDuration } from './policyFacts.ts';
@@ -28,9 +27,9 @@ function Delta({ value, base, format, relative = true }: { value: number; base: 
 
 const signed = (f: (n: number) => string) => (d: number) => `${d > 0 ? '+' : '−'}${f(Math.abs(d))}`;
 
+/** The pin's scenario in the shared words (model/words/describe.ts): every setting that shapes it. */
 function describe(pin: Pin): string {
-  const s = pin.scenario;
-  return `${formatMiB(s.vmMiB)}, ${formatMbps(s.linkMbps)}, ${formatPages(s.dirtyRate)} pages/s, ${POLICY_NAME[s.policy]}`;
+  return describeScenario(pin.scenario);
 }
 
 function PinRow({ pin, result, base, baseScenario, isBase }: { pin: Pin; result: RunResult | undefined; base: RunResult | undefined; baseScenario: Scenario; isBase: boolean }) {
@@ -54,6 +53,8 @@ function PinRow({ pin, result, base, baseScenario, isBase }: { pin: Pin; result:
     requestAnimationFrame(() => (document.getElementById('pin-name') as HTMLInputElement | null)?.focus());
   };
   const d = isBase ? undefined : base;
+  // Equal results from different settings: say what differs and why the result does not.
+  const why = !isBase && result && base ? whyEqual(baseScenario, base, pin.scenario, result) : null;
   return (
     <tr data-pin-name={pin.name}>
       <td>
@@ -79,7 +80,14 @@ function PinRow({ pin, result, base, baseScenario, isBase }: { pin: Pin; result:
             ))}
           </select>
         </div>
-        <div className="compare__scenario">{describe(pin)}</div>
+        <div className="compare__scenario" data-testid="pin-description">
+          {describe(pin)}
+        </div>
+        {why ? (
+          <div className="compare__why" data-testid="pin-why-equal">
+            {why}
+          </div>
+        ) : null}
       </th>
       {result ? (
         <>
@@ -120,6 +128,7 @@ function Ranking({ pins, runs }: { pins: Pin[]; runs: Record<string, RunResult> 
     <li key={c.id} data-pin-name={c.pin.name}>
       <span className="compare__swatch" style={{ background: PIN_COLOURS[c.pin.colour].value }} aria-hidden="true" />
       {c.pin.name}: {shortDuration(c.migrationTimeS)} in all, {shortDuration(c.downtimeS)} down
+      <span className="compare__scenario"> ({describe(c.pin)})</span>
     </li>
   );
   return (

@@ -7,6 +7,8 @@ import { listHides, useHiddenList } from '../state/classroomView.ts';
 import type { Group } from '../state/classroom.ts';
 import { useApp } from '../state/store.ts';
 import { AdvancedControls } from './AdvancedControls.tsx';
+import { EffectiveRate } from './EffectiveRate.tsx';
+import { Term } from '../teach/Term.tsx';
 import { SCALES, limits } from './controlSpecs.ts';
 import { PolicyPicker } from './PolicyPicker.tsx';
 import { SliderField } from './SliderField.tsx';
@@ -55,7 +57,11 @@ export function Controls() {
           {...limits('linkMbps')}
           onChange={(v) => setField('linkMbps', v)}
           valueText={formatMbps}
-          hint="Migration goodput: what the link carries after protocol overheads."
+          hint={
+            <>
+              Migration <Term term="goodput">goodput</Term>: what the link carries after protocol overheads.
+            </>
+          }
         >
           <div className="link-presets" role="group" aria-label="Akoush et al.'s links">
             {LINK_PRESETS.map((p) => (
@@ -71,6 +77,7 @@ export function Controls() {
               </button>
             ))}
           </div>
+          <EffectiveRate scenario={scenario} where="controls" />
         </SliderField>
       )}
       {hidden('vm') ? null : (

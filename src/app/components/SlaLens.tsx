@@ -1,6 +1,7 @@
 // The SLA lens: the current run's downtime against an availability target (share of the yearly budget,
 // migrations per year) and against a percentile response-time SLA (Cloudstone's, as in the Olio paper).
 // Its settings are UI state only; the arithmetic and its assumptions are in src/model/sla.ts.
+import { formatShare } from '../../model/words/format.ts';
 import { useId, useState } from 'react';
 import { availabilityBudget, availabilityError, responseSlaError, responseVerdict, type ResponseSla } from '../../model/sla.ts';
 import { formatDuration } from '../charts/format.ts';
@@ -24,10 +25,8 @@ const FIELDS: readonly { key: keyof SlaDraft; label: string; unit: string }[] = 
 
 const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
-function percent(x: number): string {
-  const p = x * 100;
-  return `${p >= 10 ? p.toFixed(1) : p >= 0.01 ? p.toPrecision(3) : p.toExponential(2)} %`;
-}
+/** A share as a percentage through the shared formatter: "0.01 %", never "9.95e-3 %". */
+const percent = formatShare;
 
 function longDuration(seconds: number): string {
   if (seconds < 120) return formatDuration(seconds);

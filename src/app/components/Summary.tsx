@@ -9,6 +9,9 @@ import { POLICY_NAME, boundsApply } from '../policyNames.ts';
 import { useApp } from '../state/store.ts';
 import { ResultExport } from '../export/ResultExport.tsx';
 import { BoundBar } from './BoundBar.tsx';
+import { EffectiveRate } from './EffectiveRate.tsx';
+import { Term } from '../teach/Term.tsx';
+import { countsBreakdown, runCounts } from '../../model/words/counts.ts';
 import { policyFacts, shortDuration } from './policyFacts.ts';
 
 function stopReasonText(reason: StopReason, s: Scenario): string {
@@ -61,16 +64,23 @@ function Cards({ scenario, result }: { scenario: Scenario; result: RunResult }) 
         <dd>{bound(b.migrationTimeS, result.migrationTimeS, shortDuration)}</dd>
       </div>
       <div className="card">
-        <dt>Downtime</dt>
+        <dt>
+          <Term term="downtime">Downtime</Term>
+        </dt>
         <dd className="card__value" data-testid="downtime">
           {shortDuration(result.downtimeS)}
         </dd>
         <dd>{bound(b.downtimeS, result.downtimeS, shortDuration)}</dd>
       </div>
       <div className="card">
-        <dt>Iterations</dt>
+        <dt>
+          <Term term="iteration">Iterations</Term>
+        </dt>
         <dd className="card__value" data-testid="iterations">
           {result.iterations}
+        </dd>
+        <dd className="card__aside" data-testid="iterations-breakdown">
+          {countsBreakdown(runCounts(result))}
         </dd>
         <dd>{iterations ? <BoundBar range={iterations} value={result.iterations} format={String} lowerText="least" upperText="most" /> : <span className="card__aside">no fixed cap</span>}</dd>
       </div>
@@ -138,6 +148,7 @@ export function Summary() {
           <dl className="cards">
             <Cards scenario={run.scenario} result={run.result} />
           </dl>
+          <EffectiveRate scenario={run.scenario} where="summary" />
           <BoundsNote scenario={run.scenario} />
           <Facts scenario={run.scenario} result={run.result} unlimited={run.unlimited} />
           <ResultExport run={run} />

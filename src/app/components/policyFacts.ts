@@ -3,7 +3,8 @@
 // time, and what a vCPU limit saved against the same run without it. Pure.
 import type { RunResult, Scenario } from '../../model/index.ts';
 import type { RunHeadline } from '../../worker/api.ts';
-import { formatPages, formatSeconds } from '../charts/format.ts';
+import { formatDuration, formatShare } from '../../model/words/format.ts';
+import { formatPages } from '../charts/format.ts';
 
 export interface Fact {
   /** The value's data-testid. */
@@ -13,11 +14,11 @@ export interface Fact {
   note: string;
 }
 
-const pct = (x: number) => `${Number((x * 100).toPrecision(3))} %`;
+const pct = formatShare;
 
-/** "314 ms" below a second, "13.3 s" above. */
+/** "314 ms" below a second, "13.3 s" above: the shared duration format (model/words/format.ts). */
 export function shortDuration(seconds: number): string {
-  return Math.abs(seconds) < 1 ? `${formatSeconds(seconds * 1000)} ms` : `${formatSeconds(seconds)} s`;
+  return formatDuration(seconds);
 }
 
 /** A signed change: "+12 ms", "−541 ms", "no change". */
@@ -35,7 +36,7 @@ export function throttleFact(r: RunResult): Fact | null {
     id: 'throttle',
     label: 'Auto-converge throttle',
     value: `${steps.length} step${steps.length === 1 ? '' : 's'}, up to ${pct(last.throttle)}`,
-    note: steps.map((s) => `${pct(s.throttle)} from ${formatSeconds(s.atS)} s`).join(', '),
+    note: steps.map((s) => `${pct(s.throttle)} from ${formatDuration(s.atS)}`).join(', '),
   };
 }
 
@@ -55,8 +56,8 @@ export function requiredDowntimeFact(s: Scenario, r: RunResult): Fact | null {
   return {
     id: 'required-downtime',
     label: 'Did not converge',
-    value: `needed ${shortDuration(r.requiredDowntimeS)} of downtime (limit ${formatSeconds(s.downtimeLimitMs)} ms)`,
-    note: `The ${formatSeconds(s.timeoutS)} s timeout expired during iteration ${Math.max(1, r.iterations - 1)}: the guest was paused then, as libvirt's timeout does, and the rest of that pass went in the stop-and-copy.`,
+    value: `needed ${shortDuration(r.requiredDowntimeS)} of downtime (limit ${formatDuration(s.downtimeLimitMs / 1000)})`,
+    note: `The ${formatDuration(s.timeoutS)} timeout expired during iteration ${Math.max(1, r.iterations - 1)}: the guest was paused then, as libvirt's timeout does, and the rest of that pass went in the stop-and-copy.`,
   };
 }
 

@@ -27,7 +27,7 @@ export function ChartExport({ figure, title, fileKey }: ChartExportProps) {
       return;
     }
     try {
-      const svg = standaloneChartSvg(figure.current, { title, caption: scenarioCaption(run.scenario, run.trace), link: run.link, linkNote: UPLOAD_LINK_NOTE });
+      const svg = standaloneChartSvg(figure.current, { title, caption: scenarioCaption(run.scenario, run.trace, run.extras), link: run.link, linkNote: UPLOAD_LINK_NOTE });
       const name = `${exportBaseName(fileKey, run.scenario, run.trace)}.${kind}`;
       downloadBlob(kind === 'svg' ? new Blob([svg.text], { type: 'image/svg+xml' }) : await svgToPng(svg), name);
       setStatus('');

@@ -172,7 +172,11 @@ export function standaloneChartSvg(figure: HTMLElement, { title, caption, link, 
 
   // The caption: what was simulated, and where to see it again.
   const captionFont = `${fontPx * 0.95}px ${fontFamily}`;
-  const captionLines = [...wrap(caption, inner, captionFont), ...(link ? wrap(link, inner, captionFont, true) : linkNote ? wrap(linkNote, inner, captionFont) : [])];
+  // A line broken at a space keeps that space, so the caption's text reads whole ("pages/s dirtied"); a
+  // link is broken after '&' and keeps no space.
+  const spaced = (lines: string[], last: boolean) => lines.map((line, i) => (last || i < lines.length - 1 ? `${line} ` : line));
+  const tail = link ? wrap(link, inner, captionFont, true) : linkNote ? spaced(wrap(linkNote, inner, captionFont), false) : [];
+  const captionLines = [...spaced(wrap(caption, inner, captionFont), tail.length > 0), ...tail];
   const captionText = make('text', { x: PAD, y, fill: muted, 'font-family': fontFamily, 'font-size': fontPx * 0.95, 'data-caption': '' });
   for (const line of captionLines) {
     y += fontPx * 1.4;

@@ -4,7 +4,9 @@ import { parseCommand } from '../../cli/args.ts';
 import { DEFAULT_SCENARIO, simulate, type Scenario } from '../../model/index.ts';
 import { PRESETS } from '../../model/presets.ts';
 import { cliCommand } from './cliCommand.ts';
-import { CSV_COLUMNS, RESULT_FORMAT_VERSION, resultCsv, resultJson } from './resultData.ts';
+import { FIELDS, MODEL_VERSION } from '../../model/index.ts';
+import { fieldText } from '../state/url.ts';
+import { CSV_COLUMNS, CSV_SCENARIO_COLUMNS, RESULT_FORMAT_VERSION, resultCsv, resultJson } from './resultData.ts';
 import { exportBaseName, scenarioCaption } from './scenarioText.ts';
 
 /** Splits a command written by cliCommand back into words (it quotes only with single quotes). */
@@ -36,8 +38,8 @@ const varied: Scenario = {
 describe('result CSV', () => {
   it('round-trips through csvParse to the run numbers, one row per iteration', () => {
     const result = simulate(varied);
-    const rows = csvParse(resultCsv(result, varied.pageBytes));
-    expect(rows.columns).toEqual([...CSV_COLUMNS]);
+    const rows = csvParse(resultCsv(result, varied));
+    expect(rows.columns).toEqual([...CSV_COLUMNS, ...CSV_SCENARIO_COLUMNS]);
     expect(rows).toHaveLength(result.perIteration.length);
     rows.forEach((row, i) => {
       const it = result.perIteration[i];
@@ -48,15 +50,18 @@ describe('result CSV', () => {
       expect(Number(row['pages skipped'])).toBe(it.pagesSkipped);
       expect(Number(row['pages dirtied'])).toBe(it.pagesDirtied);
       expect(Number(row['MiB sent'])).toBeCloseTo((it.pagesSent * varied.pageBytes) / 2 ** 20, 9);
-      expect(row.phase).toBe(it.final ? 'stop-and-copy' : 'pre-copy');
+      expect(row.phase).toBe(it.final ? 'stop-and-copy' : 'live');
+      // Every row carries the model version and the whole scenario, so the file reproduces itself.
+      expect(row['model version']).toBe(MODEL_VERSION);
+      for (const f of FIELDS) expect(row[`scenario ${f.flag}`]).toBe(fieldText((varied as unknown as Record<string, unknown>)[f.key]));
     });
   });
 
   it('labels the post-copy phase', () => {
     const result = simulate({ ...DEFAULT_SCENARIO, policy: 'postcopy', dirtyRate: 5000 });
-    const phases = csvParse(resultCsv(result, DEFAULT_SCENARIO.pageBytes)).map((r) => r.phase);
-    expect(phases).toContain('post-copy');
-    expect(phases).toContain('stop-and-copy');
+    const phases = csvParse(resultCsv(result, { ...DEFAULT_SCENARIO, policy: 'postcopy', dirtyRate: 5000 })).map((r) => r.phase);
+    // Post-copy's paused record is the switch-over (state only), then the post-copy phase.
+    expect(phases).toEqual(['switch-over', 'post-copy']);
   });
 });
 
@@ -65,6 +70,9 @@ describe('result JSON', () => {
     const result = simulate(varied);
     const file = JSON.parse(resultJson(varied, result, { kind: 'shipped', name: 'nfs-rising' }));
     expect(file.version).toBe(RESULT_FORMAT_VERSION);
+    expect(file.modelVersion).toBe(MODEL_VERSION);
+    expect(file.counts).toEqual({ iterations: result.iterations, live: result.iterations - 1, last: 'stop-and-copy', postcopyPhase: false });
+    expect(file.description).toContain('auto-converge on');
     expect(file.scenario).toEqual(varied);
     expect(file.result).toEqual(result);
     expect(file.trace).toEqual({ kind: 'shipped', name: 'nfs-rising', file: 'public/traces/nfs-rising.csv' });
@@ -108,7 +116,20 @@ describe('CLI command', () => {
 describe('file names and captions', () => {
   it('say the chart, VM, link and rate or trace', () => {
     expect(exportBaseName('iterations', { ...DEFAULT_SCENARIO, dirtyRate: 20000 }, null)).toBe('precopy-iterations-1GiB-935Mbps-20000pps');
-    expect(exportBaseName('curves', { ...varied, traceStartS: 30 }, { kind: 'upload', name: 'My run (2).csv' })).toBe('precopy-curves-4GiB-7.12Gbps-trace-My-run-2-start30s-qemu');
-    expect(scenarioCaption({ ...DEFAULT_SCENARIO, dirtyRate: 20000 }, null)).toBe('Xen 3.x (Akoush): 1 GiB VM, 935 Mbit/s link, 20000 pages/s dirtied, sequential writes.');
+    // Every setting that is not the default follows, in the scenario description's words.
+    expect(exportBaseName('curves', { ...varied, traceStartS: 30 }, { kind: 'upload', name: 'My run (2).csv' })).toBe(
+      'precopy-curves-4GiB-7.12Gbps-trace-My-run-2-start30s-qemu-hotcold-writes-working-set-200-000-pages-781.25-mib-hot-set-25-of-the-working-set-downtime-limit-50.0-ms',
+    );
+    expect(exportBaseName('curves', { ...DEFAULT_SCENARIO, policy: 'qemu', autoConverge: true }, null)).toBe('precopy-curves-1GiB-935Mbps-0pps-qemu-auto-converge-on');
+    expect(scenarioCaption({ ...DEFAULT_SCENARIO, dirtyRate: 20000 }, null)).toBe(
+      'Xen 3.x (Akoush) (at most 29 iterations, stop under 50 pages, data limit 3× the VM): 1 GiB VM, 935 Mbit/s link, 20,000 pages/s dirtied.',
+    );
+  });
+
+  it('the caption names the compared policies and each pin by how it differs', () => {
+    const pinned = { ...DEFAULT_SCENARIO, dirtyRate: 20000, policy: 'qemu' as const, autoConverge: true };
+    const caption = scenarioCaption({ ...DEFAULT_SCENARIO, dirtyRate: 20000 }, null, { compare: ['qemu', 'postcopy'], pins: [{ name: 'AC', scenario: pinned }] });
+    expect(caption).toContain('Compared with QEMU/KVM and Post-copy.');
+    expect(caption).toContain('Pinned: AC (QEMU/KVM, downtime limit 300 ms, max-bandwidth 128 MiB/s, auto-converge on, timeout 150 s).');
   });
 });

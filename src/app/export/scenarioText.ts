@@ -1,7 +1,6 @@
 // The scenario in words and as a file name, for exported charts and data: a file or picture taken
 // out of the page must still say what it shows.
-import type { Scenario } from '../../model/index.ts';
-import { POLICY_NAME } from '../policyNames.ts';
+import { DEFAULT_SCENARIO, describeFigure, scenarioPhrases, type FigureExtras, type Scenario } from '../../model/index.ts';
 
 /** Which trace drove the run, as the exports name it. */
 export interface TraceRef {
@@ -30,18 +29,34 @@ function slug(text: string): string {
   return text.replace(/\.[a-z0-9]+$/i, '').replace(/[^a-z0-9.]+/gi, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'trace';
 }
 
-/** e.g. `precopy-iterations-1GiB-935Mbps-20000pps` (no extension). */
+/** The longest file name part the other settings may take (file systems allow 255 bytes a name). */
+const MAX_EXTRA = 120;
+
+/**
+ * e.g. `precopy-iterations-1GiB-935Mbps-20000pps` (no extension), then the policy and every other
+ * setting that is not the default, in the description's words: `…-qemu-auto-converge-on`.
+ */
 export function exportBaseName(what: string, s: Scenario, trace: TraceRef | null): string {
   const rate = trace ? `trace-${slug(trace.name)}-start${trimNumber(s.traceStartS, 6)}s` : `${trimNumber(s.dirtyRate, 6)}pps`;
   const policy = s.policy === 'xen' ? [] : [s.policy];
-  return ['precopy', what, sizeText(s.vmMiB), linkText(s.linkMbps), rate, ...policy].join('-');
+  const defaults = DEFAULT_SCENARIO as unknown as Record<string, unknown>;
+  const values = s as unknown as Record<string, unknown>;
+  const skip = new Set(['vmMiB', 'linkMbps', 'dirtyRate', 'traceStartS']);
+  const extra = scenarioPhrases(s, trace)
+    .filter((p) => !skip.has(p.key) && values[p.key] !== defaults[p.key])
+    .map((p) => p.text.replace(/[^a-z0-9.]+/gi, '-').replace(/^-+|-+$/g, '').toLowerCase())
+    // Whole settings only, in FIELDS order, up to the first that does not fit.
+    .reduce<{ name: string; full: boolean }>(
+      ({ name, full }, part) => (full || name.length + part.length + 1 > MAX_EXTRA ? { name, full: true } : { name: name ? `${name}-${part}` : part, full }),
+      { name: '', full: false },
+    ).name;
+  return ['precopy', what, sizeText(s.vmMiB), linkText(s.linkMbps), rate, ...policy, ...(extra ? [extra] : [])].join('-');
 }
 
-/** One sentence: "Xen pre-copy (Akoush), 1 GiB VM, 935 Mbit/s link, 20000 pages/s, sequential writes." */
-export function scenarioCaption(s: Scenario, trace: TraceRef | null): string {
-  const rate = trace
-    ? `dirty rate from the ${trace.kind === 'upload' ? 'uploaded' : 'shipped'} trace ${trace.name}, starting at ${trimNumber(s.traceStartS, 6)} s`
-    : `${trimNumber(s.dirtyRate, 6)} pages/s dirtied`;
-  const wss = s.wssPages === null ? '' : `, working set ${s.wssPages} pages`;
-  return `${POLICY_NAME[s.policy]}: ${sizeText(s.vmMiB).replace(/([A-Z])/, ' $1')} VM, ${trimNumber(s.linkMbps, 6)} Mbit/s link, ${rate}, ${s.pattern} writes${wss}.`;
+/**
+ * The caption of an exported figure: the scenario's one description (model/words/describe.ts), then the
+ * compared policies and the pins drawn on it.
+ */
+export function scenarioCaption(s: Scenario, trace: TraceRef | null, extras: FigureExtras = {}): string {
+  return describeFigure(s, trace, extras);
 }

@@ -1,6 +1,6 @@
 // What the exports describe: the run on screen (its scenario, not the controls' newer one, which may
 // still be computing), the trace that drove it, and its share link.
-import type { RunResult, Scenario } from '../../model/index.ts';
+import type { FigureExtras, RunResult, Scenario } from '../../model/index.ts';
 import { getAppStore } from '../state/store.ts';
 import { stateQuery } from '../state/urlSync.ts';
 import type { TraceRef } from './scenarioText.ts';
@@ -9,8 +9,10 @@ export interface ShownRun {
   scenario: Scenario;
   result: RunResult;
   trace: TraceRef | null;
-  /** The share link; null for an uploaded trace, which cannot be linked. */
+  /** The share link (scenario, trace and start, compared policies, pins); null for an uploaded trace. */
   link: string | null;
+  /** What the charts draw besides the run: the compared policies and the pins (their overlays). */
+  extras: FigureExtras;
 }
 
 export function shownRun(): ShownRun | null {
@@ -19,8 +21,9 @@ export function shownRun(): ShownRun | null {
   if (!run) return null;
   const active = [state.trace, state.uploaded].find((t) => t !== null && t.id === run.traceId) ?? null;
   const trace: TraceRef | null = active ? { kind: active.kind, name: active.name } : null;
-  const link = trace?.kind === 'upload' ? null : `${location.origin}${location.pathname}?${stateQuery({ scenario: run.scenario, trace: active, compare: state.compare })}`;
-  return { scenario: run.scenario, result: run.result, trace, link };
+  const link = trace?.kind === 'upload' ? null : `${location.origin}${location.pathname}?${stateQuery({ scenario: run.scenario, trace: active, compare: state.compare, pins: state.pins })}`;
+  const extras: FigureExtras = { compare: state.compare, pins: state.pins };
+  return { scenario: run.scenario, result: run.result, trace, link, extras };
 }
 
 export const UPLOAD_LINK_NOTE = 'An uploaded trace cannot be put in a link.';

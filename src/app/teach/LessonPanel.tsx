@@ -3,6 +3,7 @@
 import { useClassroom } from '../state/classroomView.ts';
 import { leaveLesson, showLessonStep, startLesson } from './lessonControl.ts';
 import { LESSONS, lessonById } from './lessons.ts';
+import { stepWords } from './lessonText.ts';
 
 export function LessonPanel() {
   const lesson = lessonById(useClassroom((c) => c.lesson));
@@ -28,6 +29,7 @@ export function LessonPanel() {
 
   const step = lesson.steps[Math.min(k, lesson.steps.length) - 1];
   const n = lesson.steps.length;
+  const words = stepWords(step);
   return (
     <section className="lesson" aria-labelledby="lesson-title" data-testid="lesson" data-lesson={lesson.id} data-step={k}>
       <div className="lesson__head">
@@ -39,9 +41,9 @@ export function LessonPanel() {
       <p className="lesson__progress" aria-live="polite">
         Step {k} of {n}: {step.title}
       </p>
-      <p className="lesson__text">{step.text}</p>
+      <p className="lesson__text">{words.text}</p>
       <p className="lesson__question">
-        <strong>Think about it:</strong> {step.question}
+        <strong>Think about it:</strong> {words.question}
       </p>
       <div className="lesson__nav" role="group" aria-label="Lesson steps">
         <button type="button" className="button" disabled={k <= 1} onClick={() => showLessonStep(lesson, k - 1)}>

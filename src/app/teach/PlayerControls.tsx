@@ -1,6 +1,7 @@
 // The player: play / pause, step back and forward, restart, a position slider, the speed and the
 // step granularity, and where the player is (event, iteration, simulated time).
-import { count, seconds } from './narrate.ts';
+import { formatSinceStart } from '../../model/words/format.ts';
+import { count } from './narrate.ts';
 import { SPEEDS, stopIndexAt, type Speed } from './player.ts';
 import { stopsOf, useTeach, teachStore, type Granularity } from './teachStore.ts';
 
@@ -77,7 +78,7 @@ export function PlayerControls() {
       <p className="teach__position" data-testid="teach-position" data-position={position}>
         {ready ? (
           <>
-            Step {count(stopIndex + 1)} of {count(stops.length)} · {iteration === 0 ? 'before iteration 1' : `iteration ${iteration}`} · t = {seconds(timeS)}
+            Step {count(stopIndex + 1)} of {count(stops.length)} · {iteration === 0 ? 'before iteration 1' : `iteration ${iteration}`} · <span data-testid="player-time">{formatSinceStart(timeS)}</span>
           </>
         ) : (
           'Loading the run…'

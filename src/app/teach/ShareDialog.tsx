@@ -1,6 +1,7 @@
 // "Share this lesson": a modal dialog that builds a classroom link (see state/classroom.ts) from
 // checkboxes: the groups to hide, the player's step and speed, theme, type size, the open lesson, and
 // embed mode with one chart (then an <iframe> snippet too). The link updates as the boxes change.
+import { describeScenario } from '../../model/index.ts';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { copyText } from '../copyText.ts';
 import { CHARTS, GROUPS, NO_CLASSROOM, type Classroom, type EmbedChart, type Group, type ThemeChoice } from '../state/classroom.ts';
@@ -103,6 +104,9 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
     >
       <h2 id="share-title">Share this lesson</h2>
       <p className="share__intro">Build a link for a class: what it opens, and which parts of the page it hides.</p>
+      <p className="share__intro" data-testid="share-description">
+        It opens {describeScenario(getAppStore().getState().scenario)}.
+      </p>
       <div className="share__columns">
         <fieldset className="share__group">
           <legend>Hide these parts</legend>

@@ -1,23 +1,86 @@
-// Short definitions of the terms the narration uses, shown in tooltips (Term.tsx). Written for a class:
-// one or two plain sentences each, in this project's own words.
+// Short definitions of every term of the domain the app uses, shown by <Term> (Term.tsx) wherever the
+// term appears. Written for a class: one or two plain sentences each, in this project's own words. The
+// counts (iteration, live iteration, stop-and-copy, switch-over, syncs, batch) follow the shared
+// vocabulary of docs/TEACHING.md ("Counting"); glossary.test.ts scans the UI's strings and the narration
+// for domain words without an entry here.
 
 export const GLOSSARY = {
   'dirty page': 'A page of guest memory written since the migration last recorded it as sent. Its copy at the destination is out of date, so it must be sent again.',
+  'dirty bitmap': 'One bit per page of guest memory, set when the guest writes the page. The migration reads it to learn which pages must be sent again.',
+  clean: 'The end of an iteration: the dirty bitmap is read, becomes the next iteration’s to-send list, and is cleared so that new writes show up again.',
   'writable working set': 'The pages the guest keeps writing to. A large or busy working set is dirtied faster than the link can send it, so pre-copy cannot converge.',
+  'working set': 'The pages the guest writes to (its writable working set); the hot set is the part written most often.',
+  'hot set': 'In the hot/cold pattern, the small share of the working set that takes most of the writes.',
   goodput: 'The rate of useful page data the link actually delivers, after protocol overheads: lower than the nominal link speed.',
-  'stop-and-copy': 'The final step of pre-copy: the guest is paused and every page still dirty is sent, while nothing can dirty them again.',
+  'effective rate': 'The rate at which memory really moves: the link’s goodput, unless QEMU’s max-bandwidth cap or the compressor is slower, or zero pages and compression make pages smaller on the wire.',
+  'max-bandwidth': 'QEMU’s cap on the migration’s rate during the live iterations, 128 MiB/s (about 1.07 Gbit/s) by default: on a faster link the cap, not the link, sets the pace.',
+  'stop-and-copy': 'The last iteration: the guest is paused and every page still dirty is sent, while nothing can dirty them again. With commitment and activation it makes up the downtime.',
+  'switch-over': 'The moment the guest is paused and the stop-and-copy begins; in post-copy, the moment the guest moves to the destination.',
   downtime: 'How long the guest is paused and unavailable: the stop-and-copy plus commitment and activation at the destination.',
+  'downtime limit': 'QEMU switches over once it estimates that the pages still dirty can be sent within this time.',
+  timeout: 'How long QEMU (through libvirt) lets pre-copy try to converge before it forces the switch-over.',
+  commitment: 'The destination confirms it holds a complete copy of the VM; from then on the source copy can be dropped.',
+  activation: 'The destination starts the VM: devices are attached and the guest resumes. With commitment it is the post-migration overhead.',
+  'pre-migration overhead': 'Time spent before any page is sent: the destination is prepared (initialisation) and resources are reserved.',
+  'post-migration overhead': 'Time spent after the last page is sent: commitment and activation. The guest is still paused, so it counts as downtime.',
   peek: 'Xen reads the dirty bitmap before each batch without clearing it, to learn which pages have already been written again.',
   skip: 'A page that is dirty again when its batch is prepared is not sent now: it would only be stale again, so it waits for a later iteration.',
-  batch: 'A group of up to 1,024 pages that the migration sends in one go.',
-  iteration: 'One pass over the list of pages to send. Each pass sends what the previous one left dirty.',
-  'pre-copy': 'Migration that copies memory while the guest keeps running, pass after pass, and pauses the guest only for the last few pages.',
-  'post-copy': 'Migration that moves the guest to the destination first and then sends its memory, fetching any page the guest touches before it arrives.',
-  'remote fault': 'In post-copy, the guest touched a page that had not arrived yet; it waits while that page is fetched from the source.',
-  throttle: 'Slowing the guest’s CPU (QEMU auto-converge) so that it dirties memory more slowly than the link sends it.',
+  batch: 'A group of up to 1,024 pages that the migration sends together inside an iteration.',
+  iteration: 'One round of copying memory, numbered from 1. The reported count includes the last one, the stop-and-copy. For QEMU an iteration is one pass over the dirty bitmap.',
+  'live iteration': 'Every iteration but the last: the guest keeps running and dirtying pages while it is copied.',
+  pass: 'One pass over the dirty bitmap: QEMU’s word for an iteration.',
+  syncs: 'QEMU’s dirty-sync-count: how often it synchronised the dirty bitmap (at setup, at the end of each pass, while deciding to switch over, and at completion). Shown beside the iterations, not instead of them.',
+  'end game': 'QEMU’s last stretch of pre-copy: once the unsent rest of a pass is under the threshold it syncs the bitmap every 100 ms and counts again, switching over as soon as the count fits the downtime limit.',
+  'writer CPU': 'The share of a vCPU the guest’s writer needs to dirty pages at its rate. A throttle or vCPU limit slows the writer only when it leaves less CPU than that.',
   'to-send list': 'The pages an iteration must send: every page in the first iteration, then the pages dirtied during the previous one.',
+  'pre-copy': 'Migration that copies memory while the guest keeps running, iteration after iteration, and pauses the guest only for the last few pages.',
+  'post-copy': 'Migration that moves the guest to the destination first and then sends its memory, fetching any page the guest touches before it arrives.',
+  push: 'In post-copy, the source sends the pages the destination still lacks in the background, in order, whether or not the guest needs them yet.',
+  'remote fault': 'In post-copy, the guest touched a page that had not arrived yet; it waits while that page is fetched from the source on demand.',
+  degraded: 'In post-copy, the time the guest runs at the destination before its working set has all arrived, slowed by remote faults.',
+  throttle: 'Slowing the guest’s CPU (QEMU auto-converge) so that it dirties memory more slowly than the link sends it.',
+  'auto-converge': 'QEMU’s option to throttle a guest that dirties memory faster than it can be sent, a little more after each pass that makes no progress.',
+  'vCPU limit': 'A cap on the share of a virtual CPU the writing process may use during the migration: a slower writer dirties fewer pages.',
+  'data limit': 'Xen gives up on converging once it has sent more than a multiple of the VM’s memory (three times by default), and forces the stop-and-copy.',
+  convergence: 'Pre-copy converges when each iteration leaves fewer pages dirty than the one before, until few enough are left for a short stop-and-copy.',
+  'zero page': 'A page of all zeros: sent as a short marker instead of its contents.',
+  compression: 'Pages compressed before sending take fewer bytes on the wire, at the cost of the compressor’s own throughput.',
 } as const;
 
 export type GlossaryTerm = keyof typeof GLOSSARY;
 
 export const GLOSSARY_TERMS = Object.keys(GLOSSARY) as GlossaryTerm[];
+
+/** Other forms of a term as the UI writes them, each mapped to its entry. */
+export const TERM_FORMS: Readonly<Record<string, GlossaryTerm>> = {
+  dirty: 'dirty page',
+  'dirtied': 'dirty page',
+  'dirty pages': 'dirty page',
+  cleared: 'clean',
+  passes: 'pass',
+  iterations: 'iteration',
+  'live iterations': 'live iteration',
+  batches: 'batch',
+  pushed: 'push',
+  faulted: 'remote fault',
+  'remote faults': 'remote fault',
+  fault: 'remote fault',
+  'fetched on demand': 'remote fault',
+  throttled: 'throttle',
+  'switch over': 'switch-over',
+  'switches over': 'switch-over',
+  'S&C': 'stop-and-copy',
+  'commitment and activation': 'commitment',
+  'zero pages': 'zero page',
+  'max bandwidth': 'max-bandwidth',
+  'dirty-sync-count': 'syncs',
+  skipped: 'skip',
+  peeks: 'peek',
+  'hot/cold': 'hot set',
+};
+
+/** The entry a word of the UI refers to, or null when it has none. */
+export function glossaryEntry(word: string): GlossaryTerm | null {
+  if (word in GLOSSARY) return word as GlossaryTerm;
+  return TERM_FORMS[word] ?? TERM_FORMS[word.toLowerCase()] ?? null;
+}

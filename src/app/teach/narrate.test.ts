@@ -30,7 +30,7 @@ describe('format', () => {
   it('writes counts and seconds for speech', () => {
     expect(count(18204)).toBe('18,204');
     expect(seconds(0.64)).toBe('640 ms');
-    expect(seconds(0.0036)).toBe('3.6 ms');
+    expect(seconds(0.0036)).toBe('3.60 ms'); // the summary's digits (issue 11)
     expect(seconds(3.78)).toBe('3.78 s');
     expect(seconds(33.04)).toBe('33.0 s');
     expect(seconds(150)).toBe('150 s');
@@ -45,7 +45,7 @@ describe('narrate', () => {
     );
     expect(n.title).toBe('Iteration 4, batch 12 of 18');
     const text = narrationText(n);
-    expect(text).toContain('sent 1,024 pages (pages 12,288–13,311) in 36 ms');
+    expect(text).toContain('sent 1,024 pages (pages 12,288–13,311) in 36.0 ms'); // the summary's digits (issue 11)
     expect(text).toContain('5,000 of its to-send list are still waiting');
     expect(text).toContain('3,112 pages dirty');
     expect(text).toContain('3,000 of them already sent, which must go again');

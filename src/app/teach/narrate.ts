@@ -4,6 +4,8 @@
 import type { PolicyName } from '../../model/index.ts';
 import { PageState, type BatchEvent, type DirtySplit, type ReplayEvent, type StepGranularity } from '../../model/replay/index.ts';
 import type { GlossaryTerm } from './glossary.ts';
+import { countsFor, countsText } from '../../model/words/counts.ts';
+import { formatCount, formatDuration } from '../../model/words/format.ts';
 
 /** Plain text, or a glossary term shown as `text` with its definition in a tooltip. */
 export type Segment = string | { term: GlossaryTerm; text: string };
@@ -44,23 +46,17 @@ export interface StepContext {
   pagesPerSecond: number;
   /** The run's totals. */
   run: { migrationTimeS: number; downtimeS: number; iterations: number };
+
 }
 
-const nf = new Intl.NumberFormat('en-US');
-
-/** 18204 -> "18,204". */
+/** 18204 -> "18,204": the shared count format (model/words/format.ts). */
 export function count(n: number): string {
-  return nf.format(Math.round(n));
+  return formatCount(n);
 }
 
-/** Seconds in a form for speech: "36 ms", "0.64 s", "12.3 s". */
+/** Durations as the summary writes them: "36.0 ms", "640 ms", "12.3 s" (model/words/format.ts). */
 export function seconds(s: number): string {
-  if (!Number.isFinite(s)) return '–';
-  if (s === 0) return '0 s';
-  if (Math.abs(s) < 1) return `${Math.abs(s) < 0.01 ? (s * 1000).toFixed(1) : Math.round(s * 1000)} ms`;
-  if (Math.abs(s) < 10) return `${s.toFixed(2)} s`;
-  if (Math.abs(s) < 100) return `${s.toFixed(1)} s`;
-  return `${Math.round(s)} s`;
+  return formatDuration(s);
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
@@ -95,7 +91,9 @@ export function narrate(event: ReplayEvent, ctx: StepContext): Narration {
           t('batch'),
           ', Xen takes a ',
           t('peek'),
-          ` at the dirty bitmap: ${plural(event.dirtyPages, 'page has', 'pages have')} been written since the last clean. `,
+          ' at the ',
+          t('dirty bitmap'),
+          `: ${plural(event.dirtyPages, 'page has', 'pages have')} been written since the last clean. `,
           'Pages of the coming batch among them will be skipped.',
         ],
       };
@@ -107,7 +105,11 @@ export function narrate(event: ReplayEvent, ctx: StepContext): Narration {
       return {
         title: `Iteration ${event.iteration}: clean`,
         parts: [
-          `The dirty bitmap becomes the next iteration's `,
+          'At the ',
+          t('clean'),
+          ' the ',
+          t('dirty bitmap'),
+          ` becomes the next iteration's `,
           t('to-send list'),
           `: ${plural(event.dirtied, 'page')} written during iteration ${event.iteration}. `,
           // QEMU syncs before the pass is done: the pages it had not sent yet stay to send.
@@ -169,24 +171,35 @@ export function narrate(event: ReplayEvent, ctx: StepContext): Narration {
             : [`It was paused for ${seconds(ctx.run.downtimeS)} in all: that is the `, t('downtime'), '.']),
         ],
       };
-    case 'push':
+    case 'push': {
+      // Pushed pages and on-demand fetches share the link: say each, and where the step's time went.
+      const spanS = event.endS - event.startS;
+      const pushS = ctx.pagesPerSecond > 0 ? event.pushed / ctx.pagesPerSecond : spanS;
+      const missing = ctx.pages - ctx.counts[PageState.CLEAN] - ctx.counts[PageState.SENT] - ctx.counts[PageState.SENT_THIS_BATCH] - ctx.counts[PageState.FAULTED];
       return {
         title: `Post-copy push`,
         parts: [
-          `The source pushed ${plural(event.pushed, 'missing page')} (pages ${count(event.from)}–${count(event.to - 1)}) in ${seconds(event.endS - event.startS)}`,
+          `The source `,
+          t('push', 'pushed'),
+          ` ${plural(event.pushed, 'missing page')} (pages ${count(event.from)}–${count(event.to - 1)}), which took ${seconds(pushS)} of the link`,
           ...(event.faulted > 0
-            ? [`; meanwhile the running guest touched ${plural(event.faulted, 'page')} that had not arrived, each a `, t('remote fault'), ' fetched on demand while it waited.']
+            ? [
+                `. Meanwhile the running guest touched ${plural(event.faulted, 'page')} that had not arrived; each was a `,
+                t('remote fault'),
+                `, fetched on demand while the guest waited: ${seconds(Math.max(0, spanS - pushS))} of the link. Together: ${seconds(spanS)}.`,
+              ]
             : ['.']),
-          ` ${count(ctx.pages - ctx.counts[PageState.CLEAN] - ctx.counts[PageState.SENT] - ctx.counts[PageState.SENT_THIS_BATCH] - ctx.counts[PageState.FAULTED])} pages are still missing.`,
+          ` ${count(missing)} pages are still missing.`,
         ],
       };
+    }
     case 'end':
       return {
         title: 'Migration complete',
         parts: [
           `The migration took ${seconds(event.migrationTimeS)} with ${seconds(event.downtimeS)} of `,
           t('downtime'),
-          `, over ${plural(event.iterations, 'iteration')}. It sent ${count(event.totalSent)} pages: ${(event.totalSent / ctx.pages).toFixed(2)}× the VM's memory`,
+          `, ${countsText(countsFor(ctx.policy, event.iterations))}. It sent ${count(event.totalSent)} pages: ${(event.totalSent / ctx.pages).toFixed(2)}× the VM's memory`,
           event.remoteFaults ? `, with ${plural(event.remoteFaults, 'remote fault')}.` : '.',
         ],
       };
@@ -217,7 +230,6 @@ function narrateBatch(e: BatchEvent, ctx: StepContext): Narration {
                   : `; the other ${count(notYet)} were written before their turn came: sent after the write, but still marked `
                 : '.',
               ...(notYet > 0 && ctx.policy !== 'xen' ? [t('dirty page', 'dirty'), ' in the bitmap, so they go again too.'] : []),
-              e.iteration === 1 ? '' : ` This iteration set out to send ${count(it.sent + it.skipped)}.`,
               ...(d.pages >= 0.9 * (it.sent + it.skipped) && e.iteration > 1 ? [' The dirty set is hardly shrinking: the ', t('writable working set'), ' is being rewritten about as fast as it is sent.'] : []),
             ]),
       ],
