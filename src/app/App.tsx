@@ -1,15 +1,15 @@
 // The page: header, the controls beside the results (presets, summary, charts, teaching mode); or,
 // with `embed=1`, one chart alone for an iframe. Classroom links may hide groups (state/classroom.ts).
-import { Charts } from './components/Charts.tsx';
-import { ComparePanel } from './components/ComparePanel.tsx';
-import { Controls } from './components/Controls.tsx';
+import { Charts } from './explore/Charts.tsx';
+import { ComparePanel } from './compare/ComparePanel.tsx';
+import { Controls } from './explore/Controls.tsx';
 import { Header } from './components/Header.tsx';
 import { Notice } from './components/Notice.tsx';
-import { Presets } from './components/Presets.tsx';
-import { SlaLens } from './components/SlaLens.tsx';
-import { Summary } from './components/Summary.tsx';
-import { ValidationSection } from './components/ValidationSection.tsx';
-import { EmbedView } from './EmbedView.tsx';
+import { Presets } from './explore/Presets.tsx';
+import { SlaLens } from './sla/SlaLens.tsx';
+import { Summary } from './explore/Summary.tsx';
+import { ValidationSection } from './check/ValidationSection.tsx';
+import { EmbedView } from './embed/EmbedView.tsx';
 import { CONTROL_GROUPS, type Group } from './state/classroom.ts';
 import { listHides, useClassroom, useHiddenList } from './state/classroomView.ts';
 import { TeachSection } from './teach/TeachPanel.tsx';

@@ -3,7 +3,7 @@
 import { lessonById } from '../teach/lessons.ts';
 import { showLessonStep } from '../teach/lessonControl.ts';
 import { teachStore } from '../teach/teachStore.ts';
-import { createSimulator, type Simulator } from '../worker/bridge.ts';
+import { createSimulator, type Simulator } from '../workerClient/bridge.ts';
 import { classroomView } from './classroomView.ts';
 import type { Classroom } from './classroom.ts';
 import { startEngine } from './engine.ts';

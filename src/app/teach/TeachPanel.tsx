@@ -8,7 +8,7 @@ import { LessonPanel } from './LessonPanel.tsx';
 import { MemoryMap } from './MemoryMap.tsx';
 import { Narration } from './Narration.tsx';
 import { PlayerControls } from './PlayerControls.tsx';
-import { ShareDialog } from './ShareDialog.tsx';
+import { ShareDialog } from '../components/ShareDialog.tsx';
 import { startTeachEngine, type TeachEngine } from './teachEngine.ts';
 import { teachStore, useTeach } from './teachStore.ts';
 import './teach.css';

@@ -9,7 +9,7 @@ import { useApp } from '../state/store.ts';
 import { AdvancedControls } from './AdvancedControls.tsx';
 import { SCALES, limits } from './controlSpecs.ts';
 import { PolicyPicker } from './PolicyPicker.tsx';
-import { SliderField } from './SliderField.tsx';
+import { SliderField } from '../components/SliderField.tsx';
 import { TraceControls } from './TraceControls.tsx';
 
 export function Controls() {

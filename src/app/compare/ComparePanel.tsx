@@ -9,7 +9,7 @@ import { formatGiB, formatMiB } from '../format.ts';
 import { POLICY_NAME } from '../policyNames.ts';
 import { MAX_PINS, PIN_COLOURS, cleanName, defaultName, type Pin } from '../state/pins.ts';
 import { useApp } from '../state/store.ts';
-import { shortDuration, signedDuration } from './policyFacts.ts';
+import { shortDuration, signedDuration } from '../explore/policyFacts.ts';
 import './compare.css';
 
 function percent(delta: number, base: number): string {

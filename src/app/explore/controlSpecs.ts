@@ -1,7 +1,7 @@
 // The slider scales of the controls, and the clamp each number field shares with the URL reader.
 import type { Scenario } from '../../model/index.ts';
 import { clampToField, numberField, uiRange } from '../state/ranges.ts';
-import { linearSlider, logSlider, octaveSlider, type SliderScale } from './sliderScale.ts';
+import { linearSlider, logSlider, octaveSlider, type SliderScale } from '../components/sliderScale.ts';
 
 export const SCALES = {
   dirtyRate: logSlider(10, 1e6, 500, { zeroStop: true }),

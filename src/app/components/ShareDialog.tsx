@@ -7,8 +7,8 @@ import { CHARTS, GROUPS, NO_CLASSROOM, type Classroom, type EmbedChart, type Gro
 import { classroomView } from '../state/classroomView.ts';
 import { getAppStore } from '../state/store.ts';
 import { classroomHref } from '../state/urlSync.ts';
-import { stopIndexAt } from './player.ts';
-import { stopsOf, teachStore, useTeach } from './teachStore.ts';
+import { stopIndexAt } from '../teach/player.ts';
+import { stopsOf, teachStore, useTeach } from '../teach/teachStore.ts';
 
 const CHART_NAMES: Record<EmbedChart, string> = {
   iterations: 'Iterations chart',
