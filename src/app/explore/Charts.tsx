@@ -118,11 +118,11 @@ function ChartsOf({ run }: { run: RunView }) {
 
   const progress = Math.round((shown.done / Math.max(1, shown.total)) * 100);
   const toolbar = <ComparePolicies current={run.scenario.policy} />;
+  // Iterations and curves side by side where there is room (the workbench), the timeline after them.
   return (
     <>
-      <div className="charts__pair">
+      <div className="charts__iterations">
         <FollowingIterations run={run} />
-        <FollowingTimeline run={run} />
       </div>
       <div className="charts__curves" data-complete={complete} data-mode={shown.mode}>
         <p className="charts__progress" hidden={complete}>
@@ -148,14 +148,23 @@ function ChartsOf({ run }: { run: RunView }) {
           <CurvesChart scenario={run.scenario} series={shown.series} result={run.result} toolbar={toolbar} />
         )}
       </div>
+      <div className="charts__timeline">
+        <FollowingTimeline run={run} />
+      </div>
     </>
   );
+}
+
+/** The Teach view's chart: the iterations, following the player. */
+export function PlayerChart() {
+  const run = useApp((s) => s.run);
+  return run ? <FollowingIterations run={run} /> : <p className="placeholder">Starting the simulator…</p>;
 }
 
 export function Charts() {
   const run = useApp((s) => s.run);
   return (
-    <section className="charts" aria-labelledby="charts-heading">
+    <section className="charts" id="charts" tabIndex={-1} aria-labelledby="charts-heading">
       <h2 id="charts-heading" className="visually-hidden">
         Charts
       </h2>

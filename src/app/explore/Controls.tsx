@@ -1,13 +1,15 @@
 // The main controls: dirty rate (or a trace in its place), link speed (with Akoush's links one click
 // away), VM size, the migration policy, and the trace section; the rest is under Advanced.
-import { LINK_PRESETS, pagesOf } from '../../model/index.ts';
+import { useMemo } from 'react';
+import { LINK_PRESETS, pagesOf, sendPagesPerSecond } from '../../model/index.ts';
 import { formatMbps, formatPages, formatRatePages, formatRateMBps } from '../charts/format.ts';
 import { formatBytes, formatCount, formatMiB } from '../format.ts';
 import { listHides, useHiddenList } from '../state/classroomView.ts';
 import type { Group } from '../state/classroom.ts';
 import { useApp } from '../state/store.ts';
 import { AdvancedControls } from './AdvancedControls.tsx';
-import { SCALES, limits } from './controlSpecs.ts';
+import { SCALES, limits, rateScale } from './controlSpecs.ts';
+import { DragCue } from './DragCue.tsx';
 import { PolicyPicker } from './PolicyPicker.tsx';
 import { SliderField } from '../components/SliderField.tsx';
 import { TraceControls } from './TraceControls.tsx';
@@ -20,6 +22,9 @@ export function Controls() {
   // Classroom links may hide any of these groups (see state/classroom.ts).
   const hiddenList = useHiddenList();
   const hidden = (g: Group) => listHides(hiddenList, g);
+  // The rate slider's knee region follows the pages/s the link sends.
+  const knee = Math.round(sendPagesPerSecond(scenario));
+  const rate = useMemo(() => rateScale(knee), [knee]);
   return (
     <section className="controls" aria-labelledby="controls-heading">
       <h2 id="controls-heading">Scenario</h2>
@@ -29,7 +34,7 @@ export function Controls() {
           label="Page dirty rate"
           unit="pages/s"
           value={dirtyRate}
-          scale={SCALES.dirtyRate}
+          scale={rate}
           {...limits('dirtyRate')}
           onChange={(v) => setField('dirtyRate', v)}
           valueText={formatRatePages}
@@ -45,6 +50,7 @@ export function Controls() {
           }
         />
       )}
+      {hidden('rate') || trace ? null : <DragCue />}
       {hidden('link') ? null : (
         <SliderField
           id="ctl-link"

@@ -1,6 +1,7 @@
 // The player: play / pause, step back and forward, restart, a position slider, the speed and the
 // step granularity, and where the player is (event, iteration, simulated time).
 import { count, seconds } from './narrate.ts';
+import { playerPosition, positionText } from './playerPosition.ts';
 import { SPEEDS, stopIndexAt, type Speed } from './player.ts';
 import { stopsOf, useTeach, teachStore, type Granularity } from './teachStore.ts';
 
@@ -74,10 +75,14 @@ export function PlayerControls() {
           onChange={(e) => t.setPosition(stops[Number(e.target.value)] ?? 0)}
         />
       </label>
-      <p className="teach__position" data-testid="teach-position" data-position={position}>
-        {ready ? (
+      <p className="teach__position" data-testid="teach-position" data-position={position} data-iteration={iteration}>
+        {ready && summary ? (
           <>
-            Step {count(stopIndex + 1)} of {count(stops.length)} · {iteration === 0 ? 'before iteration 1' : `iteration ${iteration}`} · t = {seconds(timeS)}
+            <strong className="teach__where">{positionText(playerPosition(summary, position))}</strong>
+            <span className="teach__step">
+              {' '}
+              · Step {count(stopIndex + 1)} of {count(stops.length)} · t = {seconds(timeS)}
+            </span>
           </>
         ) : (
           'Loading the run…'
