@@ -318,7 +318,7 @@ function CurvesPlot({ width, fontPx, fillHeight, log, scenario, series, allBound
               <GridRows ticks={p.yTicks} scale={p.y} width={innerW} />
               <GridColumns ticks={xTicks} scale={x} height={innerH} />
               <AxisLeft ticks={p.yTicks} scale={p.y} height={innerH} label={p.axisLabel} labelOffset={52 * k} />
-              <AxisBottom ticks={xTicks} scale={x} y={innerH} width={innerW} labelY={36 * k} label="Page dirty rate (pages/s, log scale)" />
+              <AxisBottom ticks={xTicks} scale={x} y={innerH} width={innerW} labelY={36 * k} label={innerW < 250 * k ? 'Dirty rate (pages/s)' : 'Page dirty rate (pages/s, log scale)'} />
               {series.length === 0 ? (
                 <text className="chart-note" x={innerW / 2} y={innerH / 2} textAnchor="middle">
                   computing the curves…
