@@ -56,7 +56,7 @@ const sizeOf = (name: string): [number, number] => {
 };
 
 async function settle(page: Page): Promise<void> {
-  await page.locator('.summary[aria-busy="false"], [data-testid="narration"], [data-testid="embed"]').first().waitFor({ timeout: 30_000 });
+  await page.locator('.summary[aria-busy="false"], [data-testid="narration"], [data-testid="embed"], main[data-view]').first().waitFor({ timeout: 30_000 });
   await page.locator('.charts__curves[data-complete="true"], .teach__canvas, [data-testid="embed"]').first().waitFor({ timeout: 60_000 }).catch(() => {});
   await page.waitForTimeout(600);
 }
