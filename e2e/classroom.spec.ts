@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { GROUPS } from '../src/app/state/classroom.ts';
 import { LESSONS } from '../src/app/teach/lessons.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, openView, test } from './fixtures.ts';
 
 /** How each group is found on the page. */
 const GROUP_LOCATORS: Record<string, (p: Page) => Locator> = {
@@ -24,9 +24,9 @@ const GROUP_LOCATORS: Record<string, (p: Page) => Locator> = {
   validation: (p) => p.getByTestId('validation'),
 };
 
-/** The run and the curves are done (whether or not they are shown). */
+/** The run and the curves are done (whether or not they are shown); in the Teach view, its replay has loaded. */
 async function computed(page: Page): Promise<void> {
-  await expect(page.locator('.charts__curves[data-complete="true"]')).toBeAttached();
+  await expect(page.locator('.charts__curves[data-complete="true"], .teachview .teach__canvas').first()).toBeAttached();
 }
 
 const position = (page: Page) => page.getByTestId('teach-position');
@@ -36,13 +36,28 @@ test('every group has a locator', () => {
   expect(Object.keys(GROUP_LOCATORS).sort()).toEqual(GROUPS.map((g) => g.id).sort());
 });
 
+/** The view each group lives in (the long page became views; a hidden view-group hides its tab too). */
+const GROUP_VIEW: Record<string, 'Explore' | 'Compare' | 'SLA' | 'Check against the papers'> = { compare: 'Compare', sla: 'SLA', validation: 'Check against the papers' };
+const viewOfGroup = (id: string) => GROUP_VIEW[id] ?? 'Explore';
+
 for (const { id } of GROUPS) {
   test(`${id}_hide=1 hides exactly that group`, async ({ page }) => {
     await page.goto(`./?preset=akoush-1g&${id}_hide=1`);
     await computed(page);
-    for (const other of GROUPS) {
-      if (other.id === id) await expect(GROUP_LOCATORS[other.id](page)).toBeHidden();
-      else await expect(GROUP_LOCATORS[other.id](page), other.id).toBeVisible();
+    for (const view of ['Explore', 'Compare', 'SLA', 'Check against the papers'] as const) {
+      const tab = page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: view, exact: true });
+      if (view !== 'Explore') {
+        if (viewOfGroup(id) === view) {
+          // The view's own group hidden: its tab goes too.
+          await expect(tab).toHaveCount(0);
+          continue;
+        }
+        await openView(page, view);
+      }
+      for (const other of GROUPS.filter((g) => viewOfGroup(g.id) === view)) {
+        if (other.id === id) await expect(GROUP_LOCATORS[other.id](page)).toBeHidden();
+        else await expect(GROUP_LOCATORS[other.id](page), other.id).toBeVisible();
+      }
     }
     // The key is kept in the address bar and not reported as unknown.
     await expect(page).toHaveURL(new RegExp(`${id}_hide=1`));
@@ -110,7 +125,7 @@ test('autoplay=1 plays from the link', async ({ page }) => {
 test('the share dialog builds a link that reproduces the state, and works from the keyboard', async ({ page, context }) => {
   await page.goto('./?preset=akoush-1g');
   await computed(page);
-  await page.getByRole('button', { name: 'Teaching mode' }).click();
+  await openView(page, 'Teach');
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await page.locator('#teach-granularity').selectOption('iteration');
   await page.locator('#teach-speed').selectOption('5');
@@ -143,6 +158,7 @@ test('the share dialog builds a link that reproduces the state, and works from t
   await expect(position(fresh)).toContainText('Step 3 of');
   await expect(fresh.locator('#teach-speed')).toHaveValue('5');
   await expect(fresh.locator('#teach-granularity')).toHaveValue('iteration');
+  await openView(fresh, 'Explore');
   await expect(fresh.locator('#ctl-rate')).toBeHidden();
   await expect(fresh.locator('#ctl-link')).toBeVisible();
   await expect(fresh.locator('html')).toHaveAttribute('data-theme', 'dark');
@@ -202,6 +218,7 @@ test('a bad lesson step is reported and the lesson opens at its last step', asyn
 test('starting a lesson from the list and leaving it', async ({ page }) => {
   await page.goto('./?preset=akoush-1g');
   await computed(page);
+  await openView(page, 'Teach');
   await page.getByRole('button', { name: LESSONS[1].title }).click();
   await expect(page.getByTestId('lesson')).toContainText('Step 1 of');
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();

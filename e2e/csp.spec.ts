@@ -1,6 +1,6 @@
 // The Content-Security-Policy: set on the built page, and nothing the app does violates it.
 import type { Page } from '@playwright/test';
-import { expect, settled, test } from './fixtures.ts';
+import { expect, openPresets, openView, settled, test } from './fixtures.ts';
 
 /** Collects securitypolicyviolation events (from the first script on) and CSP console messages. */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
@@ -48,12 +48,14 @@ test('presets, traces, teaching mode and exports raise no CSP violation', async 
   const violations = await watchViolations(page);
   await page.goto('./?preset=akoush-100m');
   await settled(page);
+  await openPresets(page);
   await page.getByRole('link', { name: 'Akoush Fig. 1, 10 Gbps' }).click();
   await settled(page);
   await page.getByRole('button', { name: 'Show table' }).first().click();
-  await page.getByRole('button', { name: 'Teaching mode' }).click();
+  await openView(page, 'Teach');
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await page.getByRole('button', { name: 'Step forward' }).click();
+  await openView(page, 'Explore');
   await page.getByLabel('Trace', { exact: true }).selectOption('mapreduce-phases');
   await settled(page);
   await expect(page.getByTestId('start-range')).toBeVisible();

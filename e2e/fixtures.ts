@@ -67,3 +67,14 @@ export async function dragSlider(page: Page, name: string, fraction: number): Pr
 export async function chartMarkup(page: Page, testId: string): Promise<string> {
   return page.getByTestId(testId).locator('svg').first().innerHTML();
 }
+
+/** Opens a view from the persistent bar (the views replaced the long page's sections). */
+export async function openView(page: Page, name: 'Explore' | 'Teach' | 'Compare' | 'SLA' | 'Check against the papers'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name, exact: true }).click();
+}
+
+/** Opens the compact presets picker (a disclosure) on the workbench. */
+export async function openPresets(page: Page): Promise<void> {
+  const picker = page.locator('details.presets');
+  if (!(await picker.evaluate((d: HTMLDetailsElement) => d.open))) await picker.locator('summary').click();
+}

@@ -1,4 +1,4 @@
-import { dragSlider, expect, settled, test } from './fixtures.ts';
+import { dragSlider, expect, openPresets, settled, test } from './fixtures.ts';
 
 test('the app makes no request outside its own origin', async ({ page, baseURL }) => {
   const origin = new URL(baseURL!).origin;
@@ -8,6 +8,7 @@ test('the app makes no request outside its own origin', async ({ page, baseURL }
   await page.goto('./?preset=akoush-100m');
   await settled(page);
   await dragSlider(page, 'VM memory', 0.7);
+  await openPresets(page);
   await page.getByRole('link', { name: 'Akoush Fig. 1, 10 Gbps' }).click();
   await page.getByRole('button', { name: 'Show table' }).first().click();
   await settled(page);

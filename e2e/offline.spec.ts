@@ -1,6 +1,6 @@
 // Offline: after one visit the service worker serves the app, its workers, teaching mode, presets and
 // shipped traces.
-import { expect, settled, slider, summary, test } from './fixtures.ts';
+import { expect, openPresets, openView, settled, slider, summary, test } from './fixtures.ts';
 
 test('after one visit the app reloads and runs with the network off', async ({ page, context }) => {
   await page.goto('./?preset=akoush-1g');
@@ -27,9 +27,11 @@ test('after one visit the app reloads and runs with the network off', async ({ p
   expect(await summary(page)).not.toEqual(before);
 
   // Teaching mode (its replay worker comes from the cache), a preset and a shipped trace too.
-  await page.getByRole('button', { name: 'Teaching mode' }).click();
+  await openView(page, 'Teach');
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await expect(page.getByTestId('narration')).toContainText('Before the migration');
+  await openView(page, 'Explore');
+  await openPresets(page);
   await page.getByRole('link', { name: 'Akoush Fig. 1, 10 Gbps' }).click();
   await settled(page);
   await page.getByLabel('Trace', { exact: true }).selectOption('mapreduce-phases');

@@ -1,12 +1,12 @@
 // Teaching mode: the player, the memory map (a canvas drawn from the replay worker) and the narration.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, settled, test } from './fixtures.ts';
+import { expect, openView, settled, test } from './fixtures.ts';
 
 async function openTeaching(page: Page, query = '?preset=akoush-1g'): Promise<void> {
   await page.goto(`./${query}`);
   await settled(page);
-  await page.getByRole('button', { name: 'Teaching mode' }).click();
+  await openView(page, 'Teach');
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await mapShowsPosition(page);
 }
@@ -123,7 +123,7 @@ test('glossary terms explain themselves on focus', async ({ page }) => {
 test('a VM too large to replay shows a message instead of the map', async ({ page }) => {
   await page.goto('./?vm=262144');
   await settled(page);
-  await page.getByRole('button', { name: 'Teaching mode' }).click();
+  await openView(page, 'Teach');
   await expect(page.getByText(/the page-by-page replay stops at 33,554,432 pages/)).toBeVisible();
   await expect(page.getByRole('img', { name: /Memory map/ })).toHaveCount(0);
 });
@@ -170,7 +170,7 @@ test('the iteration chart and the timeline follow the player, and only while it 
   await expect(page.getByTestId('chart-iterations').locator('g[data-iteration]').first()).toBeVisible();
   await expect(currentBars(page)).toHaveCount(0);
   await expect(cursor(page)).toHaveCount(0);
-  await page.getByRole('button', { name: 'Teaching mode' }).click();
+  await openView(page, 'Teach');
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await mapShowsPosition(page);
   // Before iteration 1 the cursor is at the start and nothing is highlighted.
@@ -197,7 +197,7 @@ test('the iteration chart and the timeline follow the player, and only while it 
   const axe = await new AxeBuilder({ page }).include('.charts__pair').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.locator('.charts__pair').screenshot({ path: 'test-results/follow-charts.png' });
-  await page.getByRole('button', { name: 'Teaching mode' }).click();
+  await openView(page, 'Teach');
   await expect(currentBars(page)).toHaveCount(0);
   await expect(cursor(page)).toHaveCount(0);
 });
@@ -235,7 +235,7 @@ test('a trace-driven run is replayed with its trace', async ({ page }) => {
   await page.goto('./?trace=nfs-rising');
   await settled(page);
   await expect(page.locator('.charts__curves')).toHaveAttribute('data-mode', 'start');
-  await page.getByRole('button', { name: 'Teaching mode' }).click();
+  await openView(page, 'Teach');
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await mapShowsPosition(page);
   await expect(page.getByTestId('narration')).toContainText('Before the migration');

@@ -52,7 +52,7 @@ async function main() {
       await page.locator('.summary[aria-busy="false"]').waitFor();
       // The curves' sweep runs in its own worker; let it finish so it does not share the cores.
       await page.locator('.charts__curves[data-complete="true"]').waitFor({ timeout: 120_000 });
-      await page.getByRole('button', { name: 'Teaching mode' }).click();
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Teach', exact: true }).click();
       await page.getByRole('img', { name: /Memory map of all 262,144 pages/ }).waitFor();
       await page.locator('.teach__canvas[data-frame="0"]').waitFor();
       await page.locator('#teach-granularity').selectOption('batch');

@@ -1,42 +1,29 @@
-// The page: header, the controls beside the results (presets, summary, charts, teaching mode); or,
-// with `embed=1`, one chart alone for an iframe. Classroom links may hide groups (state/classroom.ts).
-import { Charts } from './components/Charts.tsx';
-import { ComparePanel } from './components/ComparePanel.tsx';
-import { Controls } from './components/Controls.tsx';
+// The page: the persistent bar (title, views, share and page-wide actions) over the open view; or, with
+// `embed=1`, one chart alone for an iframe. Classroom links may hide groups (state/classroom.ts) and
+// pick the view (`view=`; `teach=1` and lesson links open Teach).
+import { CheckView } from './check/CheckView.tsx';
+import { CompareView } from './compare/CompareView.tsx';
 import { Header } from './components/Header.tsx';
-import { Notice } from './components/Notice.tsx';
-import { Presets } from './components/Presets.tsx';
-import { SlaLens } from './components/SlaLens.tsx';
-import { Summary } from './components/Summary.tsx';
-import { ValidationSection } from './components/ValidationSection.tsx';
-import { EmbedView } from './EmbedView.tsx';
-import { CONTROL_GROUPS, type Group } from './state/classroom.ts';
-import { listHides, useClassroom, useHiddenList } from './state/classroomView.ts';
-import { TeachSection } from './teach/TeachPanel.tsx';
+import { EmbedView } from './embed/EmbedView.tsx';
+import { ExploreView } from './explore/ExploreView.tsx';
+import { SlaView } from './sla/SlaView.tsx';
+import { useClassroom } from './state/classroomView.ts';
+import { useView } from './state/views.ts';
+import { TeachView } from './teach/TeachView.tsx';
 import './app.css';
+import './views.css';
+
+const VIEW_COMPONENTS = { explore: ExploreView, teach: TeachView, compare: CompareView, sla: SlaView, check: CheckView } as const;
 
 export function App() {
   const embed = useClassroom((c) => c.embed);
-  const hidden = useHiddenList();
+  const view = useView();
   if (embed) return <EmbedView />;
-  const hides = (g: Group) => listHides(hidden, g);
-  const noControls = CONTROL_GROUPS.every(hides);
+  const View = VIEW_COMPONENTS[view];
   return (
     <>
       <Header />
-      <main className={noControls ? 'layout layout--wide' : 'layout'}>
-        <Notice />
-        {noControls ? null : <Controls />}
-        <div className="results" data-hide={hidden || undefined}>
-          {hides('presets') ? null : <Presets />}
-          {hides('summary') ? null : <Summary />}
-          {hides('sla') ? null : <SlaLens />}
-          <Charts />
-          {hides('compare') ? null : <ComparePanel />}
-          <TeachSection />
-          {hides('validation') ? null : <ValidationSection />}
-        </div>
-      </main>
+      <View />
     </>
   );
 }

@@ -42,9 +42,9 @@ export function ChartFrame({ testId, title, controls, toolbar, legend, renderTab
     <figure ref={figure} className="chart" data-testid={testId} aria-labelledby={title ? titleId : undefined}>
       <div className="chart__header">
         {title ? (
-          <div className="chart__title" id={titleId}>
+          <h3 className="chart__title" id={titleId}>
             {title}
-          </div>
+          </h3>
         ) : null}
         <div className="chart__controls">
           {controls}
@@ -53,6 +53,8 @@ export function ChartFrame({ testId, title, controls, toolbar, legend, renderTab
             className="chart__button"
             aria-expanded={showTable}
             aria-controls={tableId}
+            // Three charts on one screen: each toggle names its chart ("Show table: Timeline…").
+            aria-label={`${showTable ? 'Hide' : 'Show'} table: ${title ?? FILE_KEY_TITLE[testId] ?? 'chart'}`}
             onClick={() => setShowTable((v) => !v)}
           >
             {showTable ? 'Hide table' : 'Show table'}

@@ -53,6 +53,16 @@ const BASE_MARGIN = { top: 30, right: 18, bottom: 56, left: 66 };
 /** Side by side from this width; stacked below it. */
 const SIDE_BY_SIDE_MIN = 860;
 const PANEL_GAP = 24;
+
+/** In a given box, panels side by side when that gives each a shape nearer 3:2 than stacking does. */
+function fillSideBySide(width: number, height: number, k: number): boolean {
+  const halfW = (width - PANEL_GAP) / 2;
+  // Too short to stack two legible panels (projector type): side by side while each keeps some width.
+  if ((height - PANEL_GAP) / 2 < 130 * k) return halfW >= 150 * k;
+  if (halfW < 230 * k) return false;
+  const off = (w: number, h: number) => Math.abs(Math.log(w / Math.max(1, h) / 1.5));
+  return off((width - PANEL_GAP) / 2, height) <= off(width, (height - PANEL_GAP) / 2);
+}
 /** How close (px) the pointer must come to the marker to show the marker's tooltip. */
 const MARKER_HIT = 12;
 
@@ -122,10 +132,11 @@ export function CurvesChart({
         </>
       )}
     >
-      {({ width, fontPx }) => (
+      {({ width, fontPx, fillHeight }) => (
         <CurvesPlot
           width={width}
           fontPx={fontPx}
+          fillHeight={fillHeight}
           log={log}
           scenario={scenario}
           series={series}
@@ -143,6 +154,7 @@ export function CurvesChart({
 interface PlotProps {
   width: number;
   fontPx: number;
+  fillHeight: number | null;
   log: boolean;
   scenario: Scenario;
   series: CurveSeries[];
@@ -164,13 +176,17 @@ interface PanelGeometry {
   yTicks: Tick[];
 }
 
-function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, domain, overlay, extra }: PlotProps) {
+function CurvesPlot({ width, fontPx, fillHeight, log, scenario, series, allBounds, marker, domain, overlay, extra }: PlotProps) {
   const [hover, setHover] = useState<Hover | null>(null);
   const k = fontPx / BASE_FONT_PX;
   const margin = scaleMargin(BASE_MARGIN, fontPx);
-  const sideBySide = width >= SIDE_BY_SIDE_MIN * k;
+  const sideBySide = fillHeight === null ? width >= SIDE_BY_SIDE_MIN * k : fillSideBySide(width, fillHeight, k);
   const panelW = sideBySide ? (width - PANEL_GAP) / 2 : width;
-  const panelH = chartHeight(panelW, 0.6, 260 * k, 400 * k);
+  // Filling a given height (the workbench): the panels share it, never below a legible minimum.
+  const panelH =
+    fillHeight === null
+      ? chartHeight(panelW, 0.6, 260 * k, 400 * k)
+      : Math.max(Math.round(120 * k), sideBySide ? fillHeight : Math.floor((fillHeight - PANEL_GAP) / 2));
   const innerW = Math.max(40, panelW - margin.left - margin.right);
   const innerH = panelH - margin.top - margin.bottom;
   const height = sideBySide ? panelH : panelH * 2 + PANEL_GAP;
@@ -309,7 +325,7 @@ function CurvesPlot({ width, fontPx, log, scenario, series, allBounds, marker, d
               <GridRows ticks={p.yTicks} scale={p.y} width={innerW} />
               <GridColumns ticks={xTicks} scale={x} height={innerH} />
               <AxisLeft ticks={p.yTicks} scale={p.y} height={innerH} label={p.axisLabel} labelOffset={52 * k} />
-              <AxisBottom ticks={xTicks} scale={x} y={innerH} width={innerW} labelY={36 * k} label="Page dirty rate (pages/s, log scale)" />
+              <AxisBottom ticks={xTicks} scale={x} y={innerH} width={innerW} labelY={36 * k} label={innerW < 250 * k ? 'Dirty rate (pages/s)' : 'Page dirty rate (pages/s, log scale)'} />
               {series.length === 0 ? (
                 <text className="chart-note" x={innerW / 2} y={innerH / 2} textAnchor="middle">
                   computing the curves…

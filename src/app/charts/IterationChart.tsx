@@ -74,7 +74,7 @@ export function IterationChart({ result, title = 'Pages per iteration', highligh
       legend={<IterationLegend result={result} overlays={overlays} />}
       renderTable={() => <IterationTable result={result} />}
     >
-      {({ width, fontPx }) => <IterationPlot result={result} log={log} width={width} fontPx={fontPx} highlight={highlightedIteration(result, highlight)} overlays={overlays} />}
+      {({ width, fontPx, fillHeight }) => <IterationPlot result={result} log={log} width={width} fontPx={fontPx} fillHeight={fillHeight} highlight={highlightedIteration(result, highlight)} overlays={overlays} />}
     </ChartFrame>
   );
 }
@@ -84,6 +84,7 @@ function IterationPlot({
   log,
   width,
   fontPx,
+  fillHeight,
   highlight,
   overlays,
 }: {
@@ -91,6 +92,7 @@ function IterationPlot({
   log: boolean;
   width: number;
   fontPx: number;
+  fillHeight: number | null;
   highlight: number | null;
   overlays: readonly IterationOverlay[];
 }) {
@@ -98,7 +100,8 @@ function IterationPlot({
   const patternId = domId(useId(), 'hatch');
   const k = fontPx / BASE_FONT_PX;
   const margin = scaleMargin(BASE_MARGIN, fontPx);
-  const height = chartHeight(width, 0.4, 300 * k, 460 * k);
+  // On the one-screen workbench the layout gives the height (never below a legible minimum).
+  const height = fillHeight !== null ? Math.max(fillHeight, Math.round(150 * k)) : chartHeight(width, 0.4, 300 * k, 460 * k);
   const innerW = Math.max(40, width - margin.left - margin.right);
   const innerH = height - margin.top - margin.bottom;
   const its = result.perIteration;

@@ -10,20 +10,30 @@ export interface ContainerSize {
   width: number;
   /** Computed font size of the element, px. */
   fontPx: number;
+  /**
+   * The height the layout gives the plot, px, when its stylesheet asks charts to fill it
+   * (`--chart-fill: 1`, as on the one-screen workbench); null: the chart picks its height from its width.
+   */
+  fillHeight: number | null;
 }
 
 export function useContainerSize<T extends HTMLElement>(): [RefObject<T | null>, ContainerSize] {
   const ref = useRef<T | null>(null);
   const [width, setWidth] = useState(0);
   const [fontPx, setFontPx] = useState(FALLBACK_FONT_PX);
+  const [fillHeight, setFillHeight] = useState<number | null>(null);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     // Whole pixels only: sub-pixel jitter must not re-render the chart.
     const setW = (w: number) => setWidth(Math.floor(w));
     const readFont = () => {
-      const px = parseFloat(getComputedStyle(el).fontSize);
+      const style = getComputedStyle(el);
+      const px = parseFloat(style.fontSize);
       if (px > 0) setFontPx(Math.round(px * 4) / 4);
+      // The plot's own height only counts where the layout, not the chart, sets it.
+      const fill = style.getPropertyValue('--chart-fill').trim() === '1';
+      setFillHeight(fill && el.clientHeight > 0 ? Math.floor(el.clientHeight) : null);
     };
     setW(el.clientWidth);
     readFont();
@@ -53,5 +63,5 @@ export function useContainerSize<T extends HTMLElement>(): [RefObject<T | null>,
     }
     return () => cleanups.forEach((f) => f());
   }, []);
-  return [ref, { width: width > 0 ? width : FALLBACK_WIDTH, fontPx }];
+  return [ref, { width: width > 0 ? width : FALLBACK_WIDTH, fontPx, fillHeight }];
 }

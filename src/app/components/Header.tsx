@@ -1,10 +1,12 @@
-// Title, and the page-wide actions: copy link, theme, large type.
+// The persistent bar: title, the views, and the page-wide actions (share, copy link, theme, large type).
 import { useEffect, useRef, useState } from 'react';
 import { copyText } from '../copyText.ts';
 import { flushUrl } from '../state/boot.ts';
 import { useHidden } from '../state/classroomView.ts';
 import { getAppStore, useApp } from '../state/store.ts';
 import { mirroredHref } from '../state/urlSync.ts';
+import { ShareDialog } from './ShareDialog.tsx';
+import { ViewBar } from './ViewBar.tsx';
 
 function CopyLinkButton() {
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -41,15 +43,25 @@ export function Header() {
   const largeType = useApp((s) => s.largeType);
   const setLargeType = useApp((s) => s.setLargeType);
   const hideActions = useHidden('header');
+  const [sharing, setSharing] = useState(false);
   return (
     <header className="header">
+      <a className="skip-link" href="#charts">
+        Skip to the charts
+      </a>
       <div className="header__titles">
         <h1>Pre-copy live migration</h1>
+        {/* Shown only where the screen has room to spare (app.css). */}
         <p className="header__subtitle">
           How dirty rate, link speed and VM size shape migration time and downtime: Xen pre-copy after Akoush et al. (MASCOTS 2010), beside QEMU, post-copy and hybrid
         </p>
       </div>
+      <ViewBar />
       <div className="header__actions" data-group="header" hidden={hideActions}>
+        <button type="button" className="button" onClick={() => setSharing(true)} aria-haspopup="dialog">
+          Share
+        </button>
+        {sharing ? <ShareDialog title="Share a link" onClose={() => setSharing(false)} /> : null}
         <CopyLinkButton />
         <button type="button" className="button" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
           Dark theme

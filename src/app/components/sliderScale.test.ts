@@ -1,6 +1,6 @@
-import { SCALES } from './controlSpecs.ts';
+import { SCALES } from '../explore/controlSpecs.ts';
 import { describe, expect, it } from 'vitest';
-import { linearSlider, logSlider, octaveSlider } from './sliderScale.ts';
+import { kneeLogSlider, linearSlider, logSlider, octaveSlider } from './sliderScale.ts';
 
 describe('slider scales', () => {
   it('dirty rate: a 0 stop, then 10..1e6 on a log scale', () => {
@@ -39,5 +39,32 @@ describe('slider scales', () => {
     const s = linearSlider(0, 1, 0.01);
     expect(s.toValue(30)).toBe(0.3);
     expect(s.toPosition(0.9)).toBe(90);
+  });
+});
+
+describe('kneeLogSlider', () => {
+  const knee = 28_534; // 935 Mbit/s of 4 KiB pages
+  const s = kneeLogSlider(10, 1e6, knee, { zeroStop: true });
+
+  it('gives the region around the knee at least a third of the track', () => {
+    const travel = (s.toPosition(knee * 1.25) - s.toPosition(knee / 4)) / s.steps;
+    expect(travel).toBeGreaterThanOrEqual(1 / 3);
+    // A plain log slider over the same range gives it a seventh.
+    const plain = logSlider(10, 1e6, 400, { zeroStop: true });
+    expect((plain.toPosition(knee * 1.25) - plain.toPosition(knee / 4)) / plain.steps).toBeLessThan(1 / 6);
+  });
+
+  it('every step changes the value (the keyboard never sticks) and positions round-trip', () => {
+    for (let p = 0; p < s.steps; p++) {
+      expect(s.toValue(p + 1)).toBeGreaterThan(s.toValue(p));
+      expect(s.toPosition(s.toValue(p))).toBe(p);
+    }
+    expect(s.toValue(0)).toBe(0);
+    expect(s.toValue(1)).toBe(10);
+    expect(s.toValue(s.steps)).toBe(1e6);
+  });
+
+  it('falls back to a plain log slider when the knee is near an end', () => {
+    expect(kneeLogSlider(10, 1e6, 2e6).toPosition(1000)).toBe(logSlider(10, 1e6, 400).toPosition(1000));
   });
 });

@@ -61,3 +61,25 @@ export function octaveSlider(min: number, max: number, perOctave = 4): SliderSca
     },
   };
 }
+
+/**
+ * A log slider that gives the decade-wide region around `knee` (from knee/4 to 1.25 x knee) three
+ * eighths of the track, so it can be dragged through (the dirty rate's knee sits at the link's rate).
+ * Every step still moves the value by more than the 3-digit rounding (at least 1 %), so the keyboard
+ * never sticks. Without room for the region inside [min, max] it is a plain log slider.
+ */
+export function kneeLogSlider(min: number, max: number, knee: number, options: { zeroStop?: boolean } = {}): SliderScale {
+  const steps = 400;
+  const lo = knee / 4;
+  const hi = knee * 1.25;
+  if (!(lo > min * 10 && hi < max / 2)) return logSlider(min, max, steps, options);
+  const zeroStop = options.zeroStop ?? false;
+  const first = zeroStop ? 1 : 0;
+  const scale = scaleLog().domain([min, lo, hi, max]).range([first, 140, 290, steps]).clamp(true);
+  const snap = (v: number) => roundSignificant(v, 3);
+  return {
+    steps,
+    toValue: (p) => (zeroStop && p < 1 ? 0 : p <= first ? min : p >= steps ? max : snap(scale.invert(p))),
+    toPosition: (v) => (zeroStop && v <= 0 ? 0 : zeroStop && v < min ? 1 : Math.round(scale(Math.max(v, min)))),
+  };
+}

@@ -3,7 +3,7 @@
 import { lessonById } from '../teach/lessons.ts';
 import { showLessonStep } from '../teach/lessonControl.ts';
 import { teachStore } from '../teach/teachStore.ts';
-import { createSimulator, type Simulator } from '../worker/bridge.ts';
+import { createSimulator, type Simulator } from '../workerClient/bridge.ts';
 import { classroomView } from './classroomView.ts';
 import type { Classroom } from './classroom.ts';
 import { startEngine } from './engine.ts';
@@ -13,6 +13,8 @@ import { createAppStore, setAppStore } from './store.ts';
 import { createTraceLoader, type TraceLoader } from './traceLoader.ts';
 import { decodeUrl, safeText } from './url.ts';
 import { startUrlSync } from './urlSync.ts';
+import { START_SCENARIO, namesScenario } from './startScenario.ts';
+import { startViewHistory } from './views.ts';
 
 export interface Booted {
   flushUrl(): void;
@@ -29,11 +31,13 @@ export function boot(): Booted {
   const lesson = lessonById(classroom.lesson);
   const notice = [...fromUrl.ignored, ...lessonNotes(classroom, lesson?.steps.length ?? null)];
   const prefs = loadPrefs();
+  // A link without a scenario (the bare address, a lesson, a view) starts on the app's own scenario.
+  const fresh = !namesScenario(location.search, location.hash);
   const store = createAppStore({
     // The link's theme and type size hold for this visit; what the user saved is kept until they change it.
     theme: classroom.theme ?? prefs.theme,
     largeType: classroom.large ?? prefs.largeType,
-    scenario: fromUrl.scenario,
+    scenario: fresh ? { ...START_SCENARIO } : fromUrl.scenario,
     presetId: fromUrl.presetId,
     notice,
     compare: fromUrl.compare,
@@ -54,7 +58,8 @@ export function boot(): Booted {
     if (c.theme !== null && s.theme !== prev.theme) classroomView.getState().set({ theme: s.theme });
     if (c.large !== null && s.largeType !== prev.largeType) classroomView.getState().set({ large: s.largeType });
   });
-  const url = startUrlSync(store, fromUrl.hadState);
+  const url = startUrlSync(store, fromUrl.hadState || fresh);
+  startViewHistory();
   const simulator = createSimulator();
   startEngine(store, simulator);
   startPinRuns(store, simulator);

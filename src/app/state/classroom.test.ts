@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SPEEDS } from '../teach/player.ts';
-import { CHARTS, GROUPS, NO_CLASSROOM, decodeClassroom, encodeClassroom, isClassroomKey, type Classroom } from './classroom.ts';
+import { CHARTS, GROUPS, NO_CLASSROOM, VIEW_IDS, decodeClassroom, encodeClassroom, isClassroomKey, viewOf, type Classroom } from './classroom.ts';
 import { DEFAULT_SCENARIO, POLICIES } from '../../model/index.ts';
 import { decodeUrl, encodeState } from './url.ts';
 
@@ -20,11 +20,13 @@ const classroomArb: fc.Arbitrary<Classroom> = fc.record({
   chart: fc.constantFrom(...CHARTS),
   lesson: fc.option(fc.stringMatching(/^[a-z0-9-]{1,40}$/)),
   lessonStep: fc.option(fc.integer({ min: 1, max: 99 })),
+  view: fc.option(fc.constantFrom(...VIEW_IDS)),
 });
 
-/** What encoding keeps: a chart only with embed, a lesson step only with a lesson. */
+/** What encoding keeps: a chart only with embed, a lesson step only with a lesson, a view only where the other keys do not imply it. */
 function canonical(c: Classroom): Classroom {
-  return { ...c, chart: c.embed ? c.chart : 'iterations', lessonStep: c.lesson === null ? null : c.lessonStep };
+  const view = c.view === viewOf({ ...c, view: null }) ? null : c.view;
+  return { ...c, chart: c.embed ? c.chart : 'iterations', lessonStep: c.lesson === null ? null : c.lessonStep, view };
 }
 
 describe('classroom keys', () => {
@@ -88,9 +90,27 @@ describe('classroom keys', () => {
   });
 });
 
+describe('views', () => {
+  it('a link without view= opens Teach for teach=1 or a lesson, Explore otherwise; view= wins', () => {
+    expect(viewOf(decodeClassroom(params('teach=1')).classroom)).toBe('teach');
+    expect(viewOf(decodeClassroom(params('lesson=knee')).classroom)).toBe('teach');
+    expect(viewOf(decodeClassroom(params('')).classroom)).toBe('explore');
+    expect(viewOf(decodeClassroom(params('lesson=knee&view=explore')).classroom)).toBe('explore');
+    expect(viewOf(decodeClassroom(params('view=check')).classroom)).toBe('check');
+  });
+
+  it('an unknown view is reported and ignored; an implied one is not written', () => {
+    const { classroom, ignored } = decodeClassroom(params('view=settings'));
+    expect(classroom.view).toBeNull();
+    expect(ignored).toEqual(['view: "settings" is not one of explore, teach, compare, sla, check; ignored']);
+    expect(encodeClassroom({ ...NO_CLASSROOM, teach: true, view: 'teach' })).toEqual([['teach', '1']]);
+    expect(encodeClassroom({ ...NO_CLASSROOM, view: 'compare' })).toEqual([['view', 'compare']]);
+  });
+});
+
 describe('the longest classroom link', () => {
   it('every field, a trace, all compared policies and every classroom key are read without a notice', () => {
-    const all: Classroom = { teach: true, step: 5, speed: 60, by: 'iteration', autoplay: true, theme: 'dark', large: true, hide: GROUPS.map((g) => g.id), embed: true, chart: 'memory', lesson: 'knee', lessonStep: 2 };
+    const all: Classroom = { teach: true, step: 5, speed: 60, by: 'iteration', autoplay: true, theme: 'dark', large: true, hide: GROUPS.map((g) => g.id), embed: true, chart: 'memory', lesson: 'knee', lessonStep: 2, view: 'sla' };
     const params = new URLSearchParams(encodeState(DEFAULT_SCENARIO, { trace: 'nfs-rising', compare: [...POLICIES] }));
     for (const [k, v] of encodeClassroom(all)) params.append(k, v);
     const d = decodeUrl(`?${params.toString()}`);

@@ -26,6 +26,10 @@ export type Group = (typeof GROUPS)[number]['id'];
 /** The groups in the controls column: with all of them hidden the column goes. */
 export const CONTROL_GROUPS: readonly Group[] = ['rate', 'link', 'vm', 'policy', 'trace', 'advanced'];
 
+/** The app's views (state/views.ts has their names); `view=` picks one, Explore is the default. */
+export const VIEW_IDS = ['explore', 'teach', 'compare', 'sla', 'check'] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
+
 export const CHARTS = ['iterations', 'timeline', 'curves', 'memory'] as const;
 export type EmbedChart = (typeof CHARTS)[number];
 export type StepBy = 'batch' | 'iteration';
@@ -48,6 +52,8 @@ export interface Classroom {
   chart: EmbedChart;
   lesson: string | null;
   lessonStep: number | null;
+  /** The view the link asked for, or null for the one its other keys imply (see viewOf). */
+  view: ViewId | null;
 }
 
 export const NO_CLASSROOM: Readonly<Classroom> = Object.freeze({
@@ -63,11 +69,17 @@ export const NO_CLASSROOM: Readonly<Classroom> = Object.freeze({
   chart: 'iterations',
   lesson: null,
   lessonStep: null,
+  view: null,
 });
+
+/** The view a classroom state opens: `view=` if given, else Teach for `teach=1` or a lesson, else Explore. */
+export function viewOf(c: Pick<Classroom, 'view' | 'teach' | 'lesson'>): ViewId {
+  return c.view ?? (c.teach || c.lesson !== null ? 'teach' : 'explore');
+}
 
 const GROUP_IDS: readonly string[] = GROUPS.map((g) => g.id);
 const HIDE_SUFFIX = '_hide';
-const PLAIN_KEYS = new Set(['teach', 'step', 'speed', 'by', 'autoplay', 'theme', 'large', 'embed', 'chart', 'lesson', 'lesson-step']);
+const PLAIN_KEYS = new Set(['teach', 'step', 'speed', 'by', 'autoplay', 'theme', 'large', 'embed', 'chart', 'lesson', 'lesson-step', 'view']);
 
 /** Whether url.ts should leave `key` to this module (so it is not reported as unknown). */
 export function isClassroomKey(key: string): boolean {
@@ -145,6 +157,9 @@ export function decodeClassroom(entries: Iterable<[string, string]>): { classroo
       case 'chart':
         c.chart = readChoice(key, raw, CHARTS, ignored) ?? 'iterations';
         break;
+      case 'view':
+        c.view = readChoice(key, raw, VIEW_IDS, ignored);
+        break;
       case 'lesson':
         // Checked against the lessons by the caller (this module does not import them).
         c.lesson = raw.length > 0 && raw.length <= 40 ? raw : null;
@@ -165,6 +180,8 @@ export function encodeClassroom(c: Classroom): [string, string][] {
     if (c.lessonStep !== null) out.push(['lesson-step', String(c.lessonStep)]);
   }
   if (c.embed) out.push(['embed', '1'], ['chart', c.chart]);
+  // Only a view the other keys do not imply (a lesson link stays a lesson link).
+  if (c.view !== null && c.view !== viewOf({ ...c, view: null })) out.push(['view', c.view]);
   if (c.teach) out.push(['teach', '1']);
   if (c.step !== null) out.push(['step', String(c.step)]);
   if (c.by !== null) out.push(['by', c.by]);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, simulate, sweepPoint, traceFromSeries, type Scenario, type SweepPoint } from '../../model/index.ts';
-import type { RunOutput, StartPoint } from '../../worker/api.ts';
-import { traceInfo } from '../../worker/traces.ts';
-import type { Simulator } from '../worker/bridge.ts';
-import { abortError } from '../worker/slot.ts';
+import type { RunOutput, StartPoint } from '../../workers/api.ts';
+import { traceInfo } from '../../workers/traces.ts';
+import type { Simulator } from '../workerClient/bridge.ts';
+import { abortError } from '../workerClient/slot.ts';
 import { SWEEP_RATES } from './curvesPlan.ts';
 import { startEngine } from './engine.ts';
 import { createAppStore, type ActiveTrace } from './store.ts';

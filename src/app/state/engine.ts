@@ -4,11 +4,11 @@
 // are a plan of series (curvesPlan.ts): links and compared policies over the dirty rate, or, with a
 // trace, policies over the trace's start times.
 import type { SweepPoint } from '../../model/index.ts';
-import type { StartPoint } from '../../worker/api.ts';
+import type { StartPoint } from '../../workers/api.ts';
 import type { CurveSeries } from '../charts/types.ts';
 import type { StartSeries } from '../charts/startSweep.ts';
-import type { Simulator } from '../worker/bridge.ts';
-import { isAbortError } from '../worker/slot.ts';
+import type { Simulator } from '../workerClient/bridge.ts';
+import { isAbortError } from '../workerClient/slot.ts';
 import { coarseFirst, curveSeries, planCurves, type CurvesPlan, type SeriesSpec } from './curvesPlan.ts';
 import { PIN_COLOURS } from './pins.ts';
 import type { AppState, AppStore } from './store.ts';

@@ -1,7 +1,7 @@
 // Runs each pinned scenario once (a pin never changes) on the simulator's single-run worker, and
 // drops the answer if the pin was removed meanwhile.
-import type { Simulator } from '../worker/bridge.ts';
-import { isAbortError } from '../worker/slot.ts';
+import type { Simulator } from '../workerClient/bridge.ts';
+import { isAbortError } from '../workerClient/slot.ts';
 import type { AppState, AppStore } from './store.ts';
 
 export function startPinRuns(store: AppStore, simulator: Pick<Simulator, 'run'>): () => void {

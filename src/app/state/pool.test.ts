@@ -4,10 +4,10 @@ import type { Remote } from 'comlink';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, PATTERNS, POLICIES, type Scenario, type SweepPoint } from '../../model/index.ts';
-import { simulatorApi } from '../../worker/api.ts';
-import type { SimulatorApi } from '../../worker/simulator.worker.ts';
-import { createSimulator, sweepPoolSize } from '../worker/bridge.ts';
-import type { Endpoint } from '../worker/slot.ts';
+import { simulatorApi } from '../../workers/api.ts';
+import type { SimulatorApi } from '../../workers/simulator.worker.ts';
+import { createSimulator, sweepPoolSize } from '../workerClient/bridge.ts';
+import type { Endpoint } from '../workerClient/slot.ts';
 import { startEngine } from './engine.ts';
 import { createAppStore, type AppStore } from './store.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, traceFromSeries } from '../../model/index.ts';
-import type { TraceLoad } from '../../worker/traces.ts';
-import { traceInfo } from '../../worker/traces.ts';
-import type { Simulator } from '../worker/bridge.ts';
+import type { TraceLoad } from '../../workers/traces.ts';
+import { traceInfo } from '../../workers/traces.ts';
+import type { Simulator } from '../workerClient/bridge.ts';
 import { createAppStore } from './store.ts';
 import { createTraceLoader } from './traceLoader.ts';
 

@@ -2,7 +2,7 @@
 // (refused past 50 MB before it is read), the last valid upload again, or none. Files are read and
 // parsed in a worker; a bad file leaves the scenario and the active trace as they were and reports
 // the line. The newest choice wins when loads overlap.
-import type { Simulator } from '../worker/bridge.ts';
+import type { Simulator } from '../workerClient/bridge.ts';
 import { MAX_TRACE_BYTES, shippedTraceUrl, type ShippedTraceName } from './shippedTraces.ts';
 import type { ActiveTrace, AppStore } from './store.ts';
 

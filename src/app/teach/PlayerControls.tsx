@@ -2,6 +2,7 @@
 // step granularity, and where the player is (event, iteration, simulated time).
 import { formatSinceStart } from '../../model/words/format.ts';
 import { count } from './narrate.ts';
+import { playerPosition, positionText } from './playerPosition.ts';
 import { SPEEDS, stopIndexAt, type Speed } from './player.ts';
 import { stopsOf, useTeach, teachStore, type Granularity } from './teachStore.ts';
 
@@ -75,10 +76,14 @@ export function PlayerControls() {
           onChange={(e) => t.setPosition(stops[Number(e.target.value)] ?? 0)}
         />
       </label>
-      <p className="teach__position" data-testid="teach-position" data-position={position}>
-        {ready ? (
+      <p className="teach__position" data-testid="teach-position" data-position={position} data-iteration={iteration}>
+        {ready && summary ? (
           <>
-            Step {count(stopIndex + 1)} of {count(stops.length)} · {iteration === 0 ? 'before iteration 1' : `iteration ${iteration}`} · <span data-testid="player-time">{formatSinceStart(timeS)}</span>
+            <strong className="teach__where">{positionText(playerPosition(summary, position))}</strong>
+            <span className="teach__step">
+              {' '}
+              · Step {count(stopIndex + 1)} of {count(stops.length)} · <span data-testid="player-time">{formatSinceStart(timeS)}</span>
+            </span>
           </>
         ) : (
           'Loading the run…'

@@ -1,36 +1,16 @@
-// Teaching mode: "Step through the migration". A section after the charts, collapsed behind a
-// "Teaching mode" toggle; opening it starts the replay worker for the app's current scenario, closing
-// it stops the worker. Inside: the player, the memory map, the narration and the keyboard help; above
-// it the guided lessons, and a "Share this lesson" dialog for classroom links.
+// Teaching mode's pieces: the replay engine (started while the Teach view or an embedded map is open,
+// stopped after), the player's keyboard shortcuts, and TeachPanel, the player with the memory map and
+// the narration in one column (embed=1&chart=memory). The Teach view (TeachView.tsx) lays the same
+// pieces out on one screen.
 import { useEffect, useState } from 'react';
 import { HelpOverlay } from './HelpOverlay.tsx';
-import { LessonPanel } from './LessonPanel.tsx';
 import { MemoryMap } from './MemoryMap.tsx';
 import { Narration } from './Narration.tsx';
 import { PlayerControls } from './PlayerControls.tsx';
-import { ShareDialog } from './ShareDialog.tsx';
+import { ShareDialog } from '../components/ShareDialog.tsx';
 import { startTeachEngine, type TeachEngine } from './teachEngine.ts';
-import { teachStore, useTeach } from './teachStore.ts';
+import { teachStore } from './teachStore.ts';
 import './teach.css';
-
-export function TeachSection() {
-  const open = useTeach((s) => s.open);
-  const setOpen = teachStore.getState().setOpen;
-  return (
-    <section className="teach" aria-labelledby="teach-heading">
-      <div className="teach__head">
-        <h2 id="teach-heading">Step through the migration</h2>
-        <button type="button" className="button" aria-expanded={open} aria-controls="teach-body" onClick={() => setOpen(!open)}>
-          Teaching mode
-        </button>
-      </div>
-      <LessonPanel />
-      <div id="teach-body" hidden={!open}>
-        {open && <TeachPanel />}
-      </div>
-    </section>
-  );
-}
 
 /** Keys a focused control handles itself: typing, lists, and buttons' own Space. */
 function ownsKey(target: EventTarget | null, key: string): boolean {
@@ -40,16 +20,19 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
   return false;
 }
 
-export function TeachPanel({ embedded = false }: { embedded?: boolean }) {
+/** The replay engine for as long as the calling component is mounted. */
+export function useTeachEngine(): TeachEngine | null {
   const [engine, setEngine] = useState<TeachEngine | null>(null);
-  const [sharing, setSharing] = useState(false);
-
   useEffect(() => {
     const e = startTeachEngine();
     setEngine(e);
     return () => e.dispose();
   }, []);
+  return engine;
+}
 
+/** Space, arrows, Home and ? drive the player while the calling component is mounted. */
+export function usePlayerKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = teachStore.getState();
@@ -83,16 +66,29 @@ export function TeachPanel({ embedded = false }: { embedded?: boolean }) {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
+}
+
+/** "Play the current scenario's migration…", with the link to the keyboard help. */
+export function TeachIntro() {
+  return (
+    <p className="teach__intro">
+      Play the current scenario’s migration event by event. Each cell of the map is a page of the VM’s memory (or a group of pages); the text explains each step. Press{' '}
+      <button type="button" className="teach__help-link" onClick={() => teachStore.getState().setHelpOpen(true)} aria-keyshortcuts="Shift+?">
+        ? for keyboard shortcuts
+      </button>
+      .
+    </p>
+  );
+}
+
+export function TeachPanel({ embedded = false }: { embedded?: boolean }) {
+  const engine = useTeachEngine();
+  const [sharing, setSharing] = useState(false);
+  usePlayerKeys();
 
   return (
     <div className="teach__panel">
-      <p className="teach__intro">
-        Play the current scenario’s migration event by event. Each cell of the map is a page of the VM’s memory (or a group of pages); the text explains each step. Press{' '}
-        <button type="button" className="teach__help-link" onClick={() => teachStore.getState().setHelpOpen(true)} aria-keyshortcuts="Shift+?">
-          ? for keyboard shortcuts
-        </button>
-        .
-      </p>
+      <TeachIntro />
       {embedded ? null : (
         <p className="teach__share">
           <button type="button" className="button" onClick={() => setSharing(true)} aria-haspopup="dialog">

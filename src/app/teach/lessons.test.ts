@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bounds, simulate, validateScenario } from '../../model/index.ts';
 import { GROUPS } from '../state/classroom.ts';
 import { clampScenario } from '../state/url.ts';
-import { shortDuration } from '../components/policyFacts.ts';
+import { shortDuration } from '../explore/policyFacts.ts';
 import { LESSONS, lessonById, stepScenario } from './lessons.ts';
 import { lessonNumbers, stepWords } from './lessonText.ts';
 

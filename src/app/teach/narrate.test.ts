@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, simulate, traceFromSeries, type Scenario } from '../../model/index.ts';
 import { PageState, createReplay, runEvents, type ReplayEvent } from '../../model/replay/index.ts';
-import { replayApi } from '../../worker/replay.worker.ts';
+import { replayApi } from '../../workers/replay.worker.ts';
 import { GLOSSARY } from './glossary.ts';
 import { createReplayClient } from './replayBridge.ts';
 import { count, narrate, narrationText, seconds, type StepContext } from './narrate.ts';

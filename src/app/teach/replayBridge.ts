@@ -1,14 +1,14 @@
-// The client side of the replay worker (src/worker/replay.worker.ts), over a WorkerSlot: every call
+// The client side of the replay worker (src/workers/replay.worker.ts), over a WorkerSlot: every call
 // takes an AbortSignal, a call aborted while queued is never sent, and one still running 150 ms after
 // its abort gets the worker terminated and respawned. The replay lives in the worker; a respawned
 // worker has none until the next load, so a frame asked of it fails and is dropped by the caller.
 // A trace-driven run's trace is installed in the worker before its load (again in a respawned one).
 import { wrap, type Remote } from 'comlink';
 import type { Scenario } from '../../model/index.ts';
-import type { Frame, LoadResult, ReplayApi } from '../../worker/replay.worker.ts';
-import { WorkerSlot, type Endpoint } from '../worker/slot.ts';
+import type { Frame, LoadResult, ReplayApi } from '../../workers/replay.worker.ts';
+import { WorkerSlot, type Endpoint } from '../workerClient/slot.ts';
 
-export type { EventsSummary, Frame, FrameContext, LoadResult } from '../../worker/replay.worker.ts';
+export type { EventsSummary, Frame, FrameContext, LoadResult } from '../../workers/replay.worker.ts';
 
 /** A parsed trace to replay with: its id and the arrays the simulator parsed. */
 export interface ReplayTrace {
@@ -25,7 +25,7 @@ export interface ReplayClient {
 }
 
 function spawnReplay(): Endpoint<Remote<ReplayApi>> {
-  const worker = new Worker(new URL('../../worker/replay.worker.ts', import.meta.url), { type: 'module', name: 'replay' });
+  const worker = new Worker(new URL('../../workers/replay.worker.ts', import.meta.url), { type: 'module', name: 'replay' });
   return { api: wrap<ReplayApi>(worker), terminate: () => worker.terminate() };
 }
 

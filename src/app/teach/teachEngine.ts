@@ -7,7 +7,7 @@ import type { Scenario } from '../../model/index.ts';
 import { REPLAY_MAX_PAGES } from '../../model/replay/index.ts';
 import { getAppStore, type ActiveTrace } from '../state/store.ts';
 import { parsedTrace } from '../state/boot.ts';
-import { isAbortError } from '../worker/slot.ts';
+import { isAbortError } from '../workerClient/slot.ts';
 import { cellGrid, stepsDue } from './player.ts';
 import { createReplayClient, type Frame, type ReplayClient, type ReplayTrace } from './replayBridge.ts';
 import { teachStore } from './teachStore.ts';

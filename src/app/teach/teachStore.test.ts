@@ -11,6 +11,8 @@ function summary(events: number, iterationStops: number[]): EventsSummary {
     events,
     atS: Float64Array.from({ length: events }, (_, i) => i / 10),
     iteration: Int32Array.from({ length: events }, (_, i) => Math.floor(i / 4)),
+    batchNo: new Int32Array(events),
+    batchesOf: new Int32Array(events),
     stops: { batch: Int32Array.from({ length: events }, (_, i) => i), iteration: Int32Array.from(iterationStops) },
     run: { migrationTimeS: 1, downtimeS: 0.1, iterations: 3 },
     scenario: DEFAULT_SCENARIO,

@@ -5,9 +5,9 @@
 // installed in each worker that needs them (again after a worker was replaced), so a file is read once.
 import { wrap, type Remote } from 'comlink';
 import type { Scenario, SweepPoint } from '../../model/index.ts';
-import type { RunOutput, StartPoint, StartTask, SweepTask } from '../../worker/api.ts';
-import type { SimulatorApi } from '../../worker/simulator.worker.ts';
-import type { TraceLoad } from '../../worker/traces.ts';
+import type { RunOutput, StartPoint, StartTask, SweepTask } from '../../workers/api.ts';
+import type { SimulatorApi } from '../../workers/simulator.worker.ts';
+import type { TraceLoad } from '../../workers/traces.ts';
 import { WorkerSlot, type Endpoint } from './slot.ts';
 
 /** At most this many sweep workers, however many cores: the points are small and the main thread renders. */
@@ -39,7 +39,7 @@ export interface Simulator {
 type TraceArrays = { times: Float64Array; rates: Float64Array };
 
 function spawnSimulator(): Endpoint<Remote<SimulatorApi>> {
-  const worker = new Worker(new URL('../../worker/simulator.worker.ts', import.meta.url), { type: 'module', name: 'simulator' });
+  const worker = new Worker(new URL('../../workers/simulator.worker.ts', import.meta.url), { type: 'module', name: 'simulator' });
   return { api: wrap<SimulatorApi>(worker), terminate: () => worker.terminate() };
 }
 

@@ -1,12 +1,12 @@
 // `embed=1&chart=…`: one chart (or the memory map with its player) filling the frame, for an iframe
 // in slides or a course page, with a small link to the full visualiser at the same state.
-import { Charts } from './components/Charts.tsx';
-import { Notice } from './components/Notice.tsx';
-import { classroomView, useClassroom } from './state/classroomView.ts';
-import { getAppStore } from './state/store.ts';
-import { classroomHref } from './state/urlSync.ts';
-import { TeachPanel } from './teach/TeachPanel.tsx';
-import './teach/teach.css';
+import { Charts } from '../explore/Charts.tsx';
+import { Notice } from '../components/Notice.tsx';
+import { classroomView, useClassroom } from '../state/classroomView.ts';
+import { getAppStore } from '../state/store.ts';
+import { classroomHref } from '../state/urlSync.ts';
+import { TeachPanel } from '../teach/TeachPanel.tsx';
+import '../teach/teach.css';
 
 /** The same link without embed (the memory map opens the teaching mode). */
 function fullHref(): string {

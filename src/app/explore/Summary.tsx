@@ -2,14 +2,14 @@
 // placed between its bounds (Xen's Eq. 3 and 4: a reference for the other pre-copy policies, hidden
 // for post-copy), then what the policy reports of its own. The values carry stable data-testids.
 import { STOP_REASON_TEXT, XEN_V2_MAX_ROUNDS, bounds, pagesOf, sendPagesPerSecond, type Range, type RunResult, type Scenario, type StopReason } from '../../model/index.ts';
-import type { RunHeadline } from '../../worker/api.ts';
+import type { RunHeadline } from '../../workers/api.ts';
 import { formatPages } from '../charts/format.ts';
 import { formatGiB, formatTimes } from '../format.ts';
 import { POLICY_NAME, boundsApply } from '../policyNames.ts';
 import { useApp } from '../state/store.ts';
 import { ResultExport } from '../export/ResultExport.tsx';
 import { BoundBar } from './BoundBar.tsx';
-import { EffectiveRate } from './EffectiveRate.tsx';
+import { EffectiveRate } from '../components/EffectiveRate.tsx';
 import { Term } from '../teach/Term.tsx';
 import { countsBreakdown, runCounts } from '../../model/words/counts.ts';
 import { policyFacts, shortDuration } from './policyFacts.ts';

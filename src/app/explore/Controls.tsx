@@ -1,17 +1,19 @@
 // The main controls: dirty rate (or a trace in its place), link speed (with Akoush's links one click
 // away), VM size, the migration policy, and the trace section; the rest is under Advanced.
-import { LINK_PRESETS, pagesOf } from '../../model/index.ts';
+import { useMemo } from 'react';
+import { LINK_PRESETS, pagesOf, sendPagesPerSecond } from '../../model/index.ts';
 import { formatMbps, formatPages, formatRatePages, formatRateMBps } from '../charts/format.ts';
 import { formatBytes, formatCount, formatMiB } from '../format.ts';
 import { listHides, useHiddenList } from '../state/classroomView.ts';
 import type { Group } from '../state/classroom.ts';
 import { useApp } from '../state/store.ts';
 import { AdvancedControls } from './AdvancedControls.tsx';
-import { EffectiveRate } from './EffectiveRate.tsx';
+import { EffectiveRate } from '../components/EffectiveRate.tsx';
 import { Term } from '../teach/Term.tsx';
-import { SCALES, limits } from './controlSpecs.ts';
+import { SCALES, limits, rateScale } from './controlSpecs.ts';
+import { DragCue } from './DragCue.tsx';
 import { PolicyPicker } from './PolicyPicker.tsx';
-import { SliderField } from './SliderField.tsx';
+import { SliderField } from '../components/SliderField.tsx';
 import { TraceControls } from './TraceControls.tsx';
 
 export function Controls() {
@@ -22,6 +24,9 @@ export function Controls() {
   // Classroom links may hide any of these groups (see state/classroom.ts).
   const hiddenList = useHiddenList();
   const hidden = (g: Group) => listHides(hiddenList, g);
+  // The rate slider's knee region follows the pages/s the link sends.
+  const knee = Math.round(sendPagesPerSecond(scenario));
+  const rate = useMemo(() => rateScale(knee), [knee]);
   return (
     <section className="controls" aria-labelledby="controls-heading">
       <h2 id="controls-heading">Scenario</h2>
@@ -31,7 +36,7 @@ export function Controls() {
           label="Page dirty rate"
           unit="pages/s"
           value={dirtyRate}
-          scale={SCALES.dirtyRate}
+          scale={rate}
           {...limits('dirtyRate')}
           onChange={(v) => setField('dirtyRate', v)}
           valueText={formatRatePages}
@@ -47,6 +52,7 @@ export function Controls() {
           }
         />
       )}
+      {hidden('rate') || trace ? null : <DragCue />}
       {hidden('link') ? null : (
         <SliderField
           id="ctl-link"

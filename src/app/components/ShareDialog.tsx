@@ -4,12 +4,13 @@
 import { describeScenario } from '../../model/index.ts';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { copyText } from '../copyText.ts';
-import { CHARTS, GROUPS, NO_CLASSROOM, type Classroom, type EmbedChart, type Group, type ThemeChoice } from '../state/classroom.ts';
+import { CHARTS, GROUPS, NO_CLASSROOM, viewOf, type Classroom, type EmbedChart, type Group, type ThemeChoice, type ViewId } from '../state/classroom.ts';
 import { classroomView } from '../state/classroomView.ts';
 import { getAppStore } from '../state/store.ts';
 import { classroomHref } from '../state/urlSync.ts';
-import { stopIndexAt } from './player.ts';
-import { stopsOf, teachStore, useTeach } from './teachStore.ts';
+import { VIEWS } from '../state/views.ts';
+import { stopIndexAt } from '../teach/player.ts';
+import { stopsOf, teachStore, useTeach } from '../teach/teachStore.ts';
 
 const CHART_NAMES: Record<EmbedChart, string> = {
   iterations: 'Iterations chart',
@@ -24,7 +25,7 @@ function currentStop(): number {
   return stopIndexAt(stopsOf(t), t.position) + 1;
 }
 
-export function ShareDialog({ onClose }: { onClose(): void }) {
+export function ShareDialog({ onClose, title = 'Share this lesson' }: { onClose(): void; title?: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const first = useRef<HTMLInputElement>(null);
   const view = classroomView.getState();
@@ -37,6 +38,7 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
   const [large, setLarge] = useState(false);
   const [embed, setEmbed] = useState(false);
   const [chart, setChart] = useState<EmbedChart>('memory');
+  const [openView, setOpenView] = useState<ViewId>(() => viewOf(view.classroom));
   const [status, setStatus] = useState('');
   const speed = useTeach((s) => s.speed);
   const granularity = useTeach((s) => s.granularity);
@@ -54,11 +56,13 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
   }, []);
 
   const lesson = withLesson && lessonOpen;
+  const teach = !embed && openView === 'teach';
   const link: Classroom = {
     ...NO_CLASSROOM,
     hide,
-    teach: !embed,
-    step: atStep && !lesson ? currentStop() : null,
+    teach,
+    view: embed ? null : openView,
+    step: atStep && teach && !lesson ? currentStop() : null,
     by: lesson ? null : granularity,
     speed: lesson ? null : speed,
     autoplay,
@@ -70,7 +74,8 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
     lessonStep: lesson ? view.classroom.lessonStep : null,
   };
   const href = classroomHref(getAppStore(), link);
-  const snippet = `<iframe src="${href.replace(/&/g, '&amp;')}" title="${CHART_NAMES[chart]}: pre-copy live migration" width="800" height="520" style="border:0"></iframe>`;
+  // Responsive: the frame takes its container's width and keeps an aspect ratio (embed pages fit 320 px up).
+  const snippet = `<iframe src="${href.replace(/&/g, '&amp;')}" title="${CHART_NAMES[chart]}: pre-copy live migration" style="width:100%;aspect-ratio:${chart === 'memory' ? '4/5' : '16/11'};border:0" loading="lazy"></iframe>`;
   const toggle = (g: Group, on: boolean) => setHide(GROUPS.map((x) => x.id).filter((x) => (x === g ? on : hide.includes(x))));
 
   const copy = async (text: string, what: string) => {
@@ -102,7 +107,7 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
       }}
       onKeyDown={onKeyDown}
     >
-      <h2 id="share-title">Share this lesson</h2>
+      <h2 id="share-title">{title}</h2>
       <p className="share__intro">Build a link for a class: what it opens, and which parts of the page it hides.</p>
       <p className="share__intro" data-testid="share-description">
         It opens {describeScenario(getAppStore().getState().scenario)}.
@@ -119,6 +124,16 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
         </fieldset>
         <fieldset className="share__group">
           <legend>Open with</legend>
+          <span className="share__field">
+            <label htmlFor="share-view">View</label>
+            <select id="share-view" value={openView} disabled={embed} onChange={(e) => setOpenView(e.currentTarget.value as ViewId)}>
+              {VIEWS.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.label}
+                </option>
+              ))}
+            </select>
+          </span>
           {lessonOpen ? (
             <label className="share__check">
               <input type="checkbox" checked={withLesson} onChange={(e) => setWithLesson(e.currentTarget.checked)} />
@@ -126,7 +141,7 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
             </label>
           ) : null}
           <label className="share__check">
-            <input type="checkbox" checked={atStep} disabled={lesson} onChange={(e) => setAtStep(e.currentTarget.checked)} />
+            <input type="checkbox" checked={atStep} disabled={lesson || !teach} onChange={(e) => setAtStep(e.currentTarget.checked)} />
             The player at the current step ({currentStop()}, by {granularity}, {speed} steps/s)
           </label>
           <label className="share__check">

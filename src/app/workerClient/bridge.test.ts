@@ -1,8 +1,8 @@
 import type { Remote } from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from '../../model/index.ts';
-import { simulatorApi } from '../../worker/api.ts';
-import type { SimulatorApi } from '../../worker/simulator.worker.ts';
+import { simulatorApi } from '../../workers/api.ts';
+import type { SimulatorApi } from '../../workers/simulator.worker.ts';
 import { createSimulator } from './bridge.ts';
 import type { Endpoint } from './slot.ts';
 

@@ -8,7 +8,7 @@ import { describeScenario, whyEqual } from '../../model/index.ts';
 import { formatGiB } from '../format.ts';
 import { MAX_PINS, PIN_COLOURS, cleanName, defaultName, type Pin } from '../state/pins.ts';
 import { useApp } from '../state/store.ts';
-import { shortDuration, signedDuration } from './policyFacts.ts';
+import { shortDuration, signedDuration } from '../explore/policyFacts.ts';
 import './compare.css';
 
 function percent(delta: number, base: number): string {

@@ -8,8 +8,8 @@ import { formatPages, formatSeconds } from '../charts/format.ts';
 import { traceLoader } from '../state/boot.ts';
 import { SHIPPED_TRACES, isShippedTrace } from '../state/shippedTraces.ts';
 import { useApp } from '../state/store.ts';
-import { linearSlider } from './sliderScale.ts';
-import { SliderField } from './SliderField.tsx';
+import { linearSlider } from '../components/sliderScale.ts';
+import { SliderField } from '../components/SliderField.tsx';
 import { TraceSparkline } from './TraceSparkline.tsx';
 
 const NONE = 'none';

@@ -8,9 +8,9 @@ import { formatDuration, formatMbps, formatPages } from '../charts/format.ts';
 import { formatBytes, formatMiB, formatTimes } from '../format.ts';
 import { POLICY_NAME } from '../policyNames.ts';
 import { getAppStore, useApp, type AppState } from '../state/store.ts';
-import { NumberInput } from './NumberInput.tsx';
+import { NumberInput } from '../components/NumberInput.tsx';
 import { PAGE_SIZES, SCALES, limits, wssScale } from './controlSpecs.ts';
-import { SliderField } from './SliderField.tsx';
+import { SliderField } from '../components/SliderField.tsx';
 import { WriterCpuField } from './WriterCpuField.tsx';
 
 const PATTERN_TEXT: Record<Pattern, string> = {

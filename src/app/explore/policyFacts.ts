@@ -2,7 +2,7 @@
 // throttle steps, CPU the writer lost, QEMU's failed convergence, post-copy's remote faults and degraded
 // time, and what a vCPU limit saved against the same run without it. Pure.
 import type { RunResult, Scenario } from '../../model/index.ts';
-import type { RunHeadline } from '../../worker/api.ts';
+import type { RunHeadline } from '../../workers/api.ts';
 import { formatDuration, formatShare } from '../../model/words/format.ts';
 import { formatPages } from '../charts/format.ts';
 

@@ -19,6 +19,9 @@ export interface EventsSummary {
   /** Per event: its time (s) and iteration. */
   atS: Float64Array;
   iteration: Int32Array;
+  /** Per event: its batch within its iteration's run of batches (1-based; 0: not a batch) and how many that run has. */
+  batchNo: Int32Array;
+  batchesOf: Int32Array;
   /** Where the player stops, per granularity. */
   stops: { batch: Int32Array; iteration: Int32Array };
   run: { migrationTimeS: number; downtimeS: number; iterations: number };
@@ -141,7 +144,8 @@ export const replayApi = {
         replay.seek(events.length - 1);
         replay.seek(0);
       }
-      loaded = { replay, ...passSums(events) };
+      const sums = passSums(events);
+      loaded = { replay, ...sums };
       const summary: EventsSummary = {
         scenario: s,
         traceId,
@@ -151,10 +155,12 @@ export const replayApi = {
         events: events.length,
         atS: Float64Array.from(events, (e) => e.atS),
         iteration: Int32Array.from(events, (e) => e.iteration),
+        batchNo: sums.batchNo.slice(),
+        batchesOf: sums.batchesOf.slice(),
         stops: { batch: toStops(events, 'batch'), iteration: toStops(events, 'iteration') },
         run: end.kind === 'end' ? { migrationTimeS: end.migrationTimeS, downtimeS: end.downtimeS, iterations: end.iterations } : { migrationTimeS: end.atS, downtimeS: 0, iterations: end.iteration },
       };
-      return transfer({ ok: true, summary }, [summary.atS.buffer, summary.iteration.buffer, summary.stops.batch.buffer, summary.stops.iteration.buffer]) as LoadResult;
+      return transfer({ ok: true, summary }, [summary.atS.buffer, summary.iteration.buffer, summary.batchNo.buffer, summary.batchesOf.buffer, summary.stops.batch.buffer, summary.stops.iteration.buffer]) as LoadResult;
     } catch (e) {
       const limit = e instanceof ReplayLimitError || e instanceof ExactLimitError;
       return { ok: false, limit, message: e instanceof Error ? e.message : String(e) };

@@ -1,10 +1,9 @@
 // The slider scales of the controls, and the clamp each number field shares with the URL reader.
 import type { Scenario } from '../../model/index.ts';
 import { clampToField, numberField, uiRange } from '../state/ranges.ts';
-import { linearSlider, logSlider, octaveSlider, type SliderScale } from './sliderScale.ts';
+import { kneeLogSlider, linearSlider, logSlider, octaveSlider, type SliderScale } from '../components/sliderScale.ts';
 
 export const SCALES = {
-  dirtyRate: logSlider(10, 1e6, 500, { zeroStop: true }),
   linkMbps: logSlider(10, 100_000, 400),
   vmMiB: octaveSlider(64, 16_777_216, 4), // 64 MiB .. 16 TiB; every power of two (1, 2 … 64 GiB) is a stop
   hotFraction: logSlider(0.001, 1, 300, { digits: 2 }),
@@ -22,6 +21,11 @@ export const SCALES = {
   compressionRatio: logSlider(1, 100, 200, { digits: 2 }),
   compressMbps: logSlider(10, 100_000, 400),
 } satisfies Partial<Record<keyof Scenario, SliderScale>>;
+
+/** The dirty rate's scale, with travel around the knee at `knee` pages/s (what the link sends). */
+export function rateScale(knee: number): SliderScale {
+  return kneeLogSlider(10, 1e6, knee, { zeroStop: true });
+}
 
 /** Working-set scale: 1 page to the whole VM. */
 export function wssScale(pages: number): SliderScale {

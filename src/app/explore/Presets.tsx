@@ -1,5 +1,6 @@
 // Scenarios from the papers: each a real link (?preset=<id>, so it can be shared or opened in a new
-// tab), applied in place on a plain click. The applied preset's description stays visible.
+// tab), applied in place on a plain click. A compact picker (a disclosure) on the workbench: its summary
+// names the applied preset; open, it lists them all with the applied one's description.
 import type { MouseEvent } from 'react';
 import { PRESETS } from '../../model/presets.ts';
 import { presetQuery } from '../state/url.ts';
@@ -20,8 +21,11 @@ export function Presets() {
   };
 
   return (
-    <section className="presets" aria-labelledby="presets-heading">
-      <h2 id="presets-heading">Presets from the papers</h2>
+    <details className="presets">
+      <summary className="presets__summary">
+        <h2 id="presets-heading">Presets from the papers</h2>
+        <span className="presets__current">{active ? `${active.title}${edited ? ' (edited)' : ''}` : 'none applied'}</span>
+      </summary>
       <ul className="presets__list">
         {PRESETS.map((p) => (
           <li key={p.id}>
@@ -47,6 +51,6 @@ export function Presets() {
           'Pick a preset to load a scenario from the papers, or set your own with the controls.'
         )}
       </p>
-    </section>
+    </details>
   );
 }

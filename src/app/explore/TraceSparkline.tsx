@@ -2,7 +2,7 @@
 // line, the link's page rate dashed, and where the migration starts (and pre-copy begins) marked.
 import { area, line, scaleLinear } from 'd3';
 import { useMemo } from 'react';
-import type { TraceInfo } from '../../worker/traces.ts';
+import type { TraceInfo } from '../../workers/traces.ts';
 import { formatPages, formatSeconds } from '../charts/format.ts';
 
 const W = 300;

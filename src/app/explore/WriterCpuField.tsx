@@ -4,8 +4,8 @@
 import type { Scenario } from '../../model/index.ts';
 import type { AppState } from '../state/store.ts';
 import { limits } from './controlSpecs.ts';
-import { SliderField } from './SliderField.tsx';
-import { logSlider } from './sliderScale.ts';
+import { SliderField } from '../components/SliderField.tsx';
+import { logSlider } from '../components/sliderScale.ts';
 
 const SCALE = logSlider(0.01, 1, 200, { digits: 2 });
 

@@ -4,8 +4,8 @@
 import { wrap } from 'comlink';
 import { useEffect, useState } from 'react';
 import type { Validation, ValidationRow } from '../../model/validation.ts';
-import type { ValidationApi } from '../../worker/validation.worker.ts';
-import './sla.css';
+import type { ValidationApi } from '../../workers/validation.worker.ts';
+import '../sla/sla.css';
 import './validation.css';
 
 export function ValidationSection() {
@@ -30,7 +30,7 @@ type State = { kind: 'loading' } | { kind: 'ready'; v: Validation; ms: number } 
 function ValidationBody() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
-    const worker = new Worker(new URL('../../worker/validation.worker.ts', import.meta.url), { type: 'module', name: 'validation' });
+    const worker = new Worker(new URL('../../workers/validation.worker.ts', import.meta.url), { type: 'module', name: 'validation' });
     let live = true;
     const t0 = performance.now();
     wrap<ValidationApi>(worker)

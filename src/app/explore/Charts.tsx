@@ -120,11 +120,11 @@ function ChartsOf({ run }: { run: RunView }) {
   const progress = Math.round((shown.done / Math.max(1, shown.total)) * 100);
   const measured = useMeasuredPoints(run.scenario);
   const toolbar = <ComparePolicies current={run.scenario.policy} />;
+  // Iterations and curves side by side where there is room (the workbench), the timeline after them.
   return (
     <>
-      <div className="charts__pair">
+      <div className="charts__iterations">
         <FollowingIterations run={run} />
-        <FollowingTimeline run={run} />
       </div>
       <div className="charts__curves" data-complete={complete} data-mode={shown.mode}>
         <p className="charts__progress" hidden={complete}>
@@ -162,6 +162,9 @@ function ChartsOf({ run }: { run: RunView }) {
           />
         )}
       </div>
+      <div className="charts__timeline">
+        <FollowingTimeline run={run} />
+      </div>
     </>
   );
 }
@@ -177,10 +180,16 @@ function CapCurvesNote({ scenario, compare }: { scenario: Scenario; compare: rea
   ) : null;
 }
 
+/** The Teach view's chart: the iterations, following the player. */
+export function PlayerChart() {
+  const run = useApp((s) => s.run);
+  return run ? <FollowingIterations run={run} /> : <p className="placeholder">Starting the simulator…</p>;
+}
+
 export function Charts() {
   const run = useApp((s) => s.run);
   return (
-    <section className="charts" aria-labelledby="charts-heading">
+    <section className="charts" id="charts" tabIndex={-1} aria-labelledby="charts-heading">
       <h2 id="charts-heading" className="visually-hidden">
         Charts
       </h2>

@@ -1,0 +1,44 @@
+// The persistent bar of views: links (they open in a new tab too) that switch the view in place, with
+// a history entry each, so back and forward move between views.
+import type { MouseEvent } from 'react';
+import { flushUrl } from '../state/boot.ts';
+import { useClassroom, useHiddenList, listHides } from '../state/classroomView.ts';
+import { useApp } from '../state/store.ts';
+import { VIEWS, goToView, useView, viewHref } from '../state/views.ts';
+
+export function ViewBar() {
+  const view = useView();
+  const hidden = useHiddenList();
+  // Re-render the hrefs when the state they carry changes.
+  useApp((s) => s.scenario);
+  useClassroom((c) => c);
+  return (
+    <nav className="viewbar" aria-label="Views">
+      <ul className="viewbar__list">
+        {VIEWS.filter((v) => !v.group || !listHides(hidden, v.group)).map((v) => (
+          <li key={v.id}>
+            <a
+              className="viewbar__tab"
+              href={viewHref(v.id)}
+              aria-current={v.id === view ? 'page' : undefined}
+              onClick={(e: MouseEvent<HTMLAnchorElement>) => {
+                if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+                e.preventDefault();
+                goToView(v.id, flushUrl);
+              }}
+            >
+              {v.short ? (
+                <span>
+                  {v.short}
+                  <span className="viewbar__more">{v.label.slice(v.short.length)}</span>
+                </span>
+              ) : (
+                v.label
+              )}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
