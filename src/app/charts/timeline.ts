@@ -410,7 +410,7 @@ export function cursorX(stages: readonly Stage[], segments: readonly Segment[], 
 
 /** The cursor's label: the time, and which way it reads so it stays inside the plot. */
 export function cursorLabel(t: number, px: number, plotWidth: number, fontPx: number): { text: string; anchor: 'start' | 'end'; dx: number } {
-  const text = `${formatSeconds(t)} s`;
+  const text = formatDuration(t); // the axis says what it is measured from: the start of the migration
   const fitsRight = px + 5 + textWidth(text, fontPx) <= plotWidth;
   return fitsRight ? { text, anchor: 'start', dx: 5 } : { text, anchor: 'end', dx: -5 };
 }
