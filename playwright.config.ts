@@ -13,6 +13,9 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 60_000,
+  // Two workers share two cores, and each page runs its own simulator workers: waits get more room
+  // than the default 5 s, so a busy machine slows the suite instead of failing it.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     trace: 'retain-on-failure',
