@@ -4,6 +4,7 @@ import { useClassroom } from '../state/classroomView.ts';
 import { leaveLesson, showLessonStep, startLesson } from './lessonControl.ts';
 import { LESSONS, lessonById } from './lessons.ts';
 import { stepWords } from './lessonText.ts';
+import { WithTerms } from './WithTerms.tsx';
 
 export function LessonPanel() {
   const lesson = lessonById(useClassroom((c) => c.lesson));
@@ -41,9 +42,11 @@ export function LessonPanel() {
       <p className="lesson__progress" aria-live="polite">
         Step {k} of {n}: {step.title}
       </p>
-      <p className="lesson__text">{words.text}</p>
+      <p className="lesson__text">
+        <WithTerms text={words.text} />
+      </p>
       <p className="lesson__question">
-        <strong>Think about it:</strong> {words.question}
+        <strong>Think about it:</strong> <WithTerms text={words.question} />
       </p>
       <div className="lesson__nav" role="group" aria-label="Lesson steps">
         <button type="button" className="button" disabled={k <= 1} onClick={() => showLessonStep(lesson, k - 1)}>
