@@ -12,7 +12,7 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
-  timeout: 60_000,
+  timeout: 120_000, // axe over a whole view takes 20-40 s on two busy cores
   // Two workers share two cores, and each page runs its own simulator workers: waits get more room
   // than the default 5 s, so a busy machine slows the suite instead of failing it.
   expect: { timeout: 15_000 },

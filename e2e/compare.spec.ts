@@ -29,7 +29,7 @@ async function rows(page: Page) {
 }
 
 test('three pinned scenarios come back from the link in order with the same numbers', async ({ page, browser }) => {
-  await page.goto('./?preset=akoush-1g');
+  await page.goto('./?preset=akoush-1g&view=compare');
   await settled(page);
   const first = await summary(page);
   await pin(page, 'Akoush 1 Gbps');
@@ -89,7 +89,7 @@ test('which VM first: least migration time, then downtime; and the downtime orde
     ['Busy 256M', 256, 60000],
   ] as const;
   const query = pins.map(([name, vm, rate], i) => `pin=${i}*${encodeURIComponent(name)}*${values(vm, rate)}`).join('&');
-  await page.goto(`./?${query}`);
+  await page.goto(`./?${query}&view=compare`);
   await settled(page);
   const order = (id: string) => page.getByTestId(id).locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-pin-name')));
   await expect.poll(() => order('rank-by-time')).toEqual(['Idle 1G', 'Busy 256M', 'Idle 2G', 'Web']);
@@ -97,7 +97,7 @@ test('which VM first: least migration time, then downtime; and the downtime orde
 });
 
 test('a bad pin in a link is reported and the good ones kept', async ({ page }) => {
-  await page.goto('./?pin=junk&pin=1*Fine*1024_935_100');
+  await page.goto('./?pin=junk&pin=1*Fine*1024_935_100&view=compare');
   await expect(page.getByTestId('url-notice')).toContainText('pin 1: "junk" is not colour*name*values');
   await settled(page);
   await expect(table(page).locator('tbody tr')).toHaveCount(1);
@@ -106,7 +106,7 @@ test('a bad pin in a link is reported and the good ones kept', async ({ page }) 
 
 test('a seventh pin is refused with a reason, and axe finds no violations in compare mode', async ({ page }) => {
   const query = Array.from({ length: 6 }, (_, i) => `pin=${i}*VM+${i + 1}*${512 * (i + 1)}_935_${i * 5000}`).join('&');
-  await page.goto(`./?${query}`);
+  await page.goto(`./?${query}&view=compare`);
   await settled(page);
   await expect(page.getByRole('button', { name: 'Pin this scenario' })).toBeDisabled();
   await expect(page.getByTestId('pin-hint')).toHaveText('6 pinned: remove one to pin another.');

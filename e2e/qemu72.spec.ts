@@ -6,7 +6,7 @@ import { expect, settled, test } from './fixtures.ts';
 const MEASURED = './?policy=qemu&vm=256&wss=65242&max-bandwidth=128&downtime-limit=300&pre=0&post=0&writer-cpu=0.01&rate=5000&link=10000';
 
 test('the validation view shows every QEMU 7.2 case within tolerance', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./?view=check');
   await settled(page);
   const view = page.getByRole('region', { name: 'How close is this to the papers?' });
   await view.getByRole('button', { name: 'Compare with the papers' }).click();

@@ -2,6 +2,8 @@
 // still be computing), the trace that drove it, and its share link.
 import type { FigureExtras, RunResult, Scenario } from '../../model/index.ts';
 import { getAppStore } from '../state/store.ts';
+import { viewOf } from '../state/classroom.ts';
+import { classroomView } from '../state/classroomView.ts';
 import { stateQuery } from '../state/urlSync.ts';
 import type { TraceRef } from './scenarioText.ts';
 
@@ -21,7 +23,10 @@ export function shownRun(): ShownRun | null {
   if (!run) return null;
   const active = [state.trace, state.uploaded].find((t) => t !== null && t.id === run.traceId) ?? null;
   const trace: TraceRef | null = active ? { kind: active.kind, name: active.name } : null;
-  const link = trace?.kind === 'upload' ? null : `${location.origin}${location.pathname}?${stateQuery({ scenario: run.scenario, trace: active, compare: state.compare, pins: state.pins })}`;
+  // The view too (Compare draws the pins' curves at its own width), so the link opens the same figure.
+  const view = viewOf(classroomView.getState().classroom);
+  const query = stateQuery({ scenario: run.scenario, trace: active, compare: state.compare, pins: state.pins }) + (view === 'explore' ? '' : `&view=${view}`);
+  const link = trace?.kind === 'upload' ? null : `${location.origin}${location.pathname}?${query}`;
   const extras: FigureExtras = { compare: state.compare, pins: state.pins };
   return { scenario: run.scenario, result: run.result, trace, link, extras };
 }
