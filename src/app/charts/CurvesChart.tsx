@@ -7,7 +7,7 @@ import { POLICY_DASH } from '../policyNames.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import type { SweepPoint } from '../../model/sweep.ts';
 import { AxisBottom, AxisLeft, GridColumns, GridRows } from './Axis.tsx';
-import { ChartFrame, LegendItem, LogToggle } from './ChartFrame.tsx';
+import { ChartFrame, LegendDetail, LegendItem, LegendMore, LogToggle } from './ChartFrame.tsx';
 import {
   curvesSummary,
   drawOrder,
@@ -45,7 +45,7 @@ import {
   formatSeconds,
   formatSecondsTick,
 } from './format.ts';
-import { BASE_FONT_PX, chartHeight, scaleMargin, scaleTicks, tickCount, type Tick } from './scales.ts';
+import { BASE_FONT_PX, chartHeight, scaleMargin, scaleTicks, textWidth, tickCount, type Tick } from './scales.ts';
 import { Tooltip, tupleRows, type TooltipRow } from './Tooltip.tsx';
 import type { CurveSeries, CurvesChartProps } from './types.ts';
 
@@ -319,12 +319,13 @@ function CurvesPlot({ width, fontPx, fillHeight, log, scenario, series, allBound
           const m = markerPos(p);
           return (
             <g key={p.metric} transform={`translate(${p.ox + margin.left},${p.oy + margin.top})`} data-panel={p.metric}>
-              <text className="chart-panel-title" x={0} y={-14 * k}>
-                {`(${String.fromCharCode(97 + i)}) ${p.title}`}
+              {/* From the panel's left edge: a narrow panel (projector type) keeps its whole title. */}
+              <text className="chart-panel-title" x={-margin.left + 4} y={-14 * k}>
+                {panelTitle(i, p.title, panelW, fontPx)}
               </text>
               <GridRows ticks={p.yTicks} scale={p.y} width={innerW} />
               <GridColumns ticks={xTicks} scale={x} height={innerH} />
-              <AxisLeft ticks={p.yTicks} scale={p.y} height={innerH} label={p.axisLabel} labelOffset={52 * k} />
+              <AxisLeft ticks={p.yTicks} scale={p.y} height={innerH} label={textWidth(p.axisLabel, fontPx) > innerH ? 'Seconds' : p.axisLabel} labelOffset={52 * k} />
               <AxisBottom ticks={xTicks} scale={x} y={innerH} width={innerW} labelY={36 * k} label={innerW < 250 * k ? 'Dirty rate (pages/s)' : 'Page dirty rate (pages/s, log scale)'} />
               {series.length === 0 ? (
                 <text className="chart-note" x={innerW / 2} y={innerH / 2} textAnchor="middle">
@@ -441,7 +442,7 @@ function CurvesLegend({ series, scenario, overlay }: { series: readonly CurveSer
               </svg>
             }
           >
-            {seriesLegendLabel(s)}
+            <LegendDetail text={seriesLegendLabel(s)} />
             {s.current ? <strong> (current)</strong> : null}
           </LegendItem>
         );
@@ -453,7 +454,15 @@ function CurvesLegend({ series, scenario, overlay }: { series: readonly CurveSer
           </svg>
         }
       >
-        {scenario.policy === 'xen' ? "Bounds, Eq. 3 and 4 (link's colour)" : "Xen's bounds, Eq. 3 and 4, for reference (link's colour)"}
+        {scenario.policy === 'xen' ? (
+          <>
+            Bounds<LegendMore>, Eq. 3 and 4 (link&apos;s colour)</LegendMore>
+          </>
+        ) : (
+          <>
+            Xen&apos;s bounds<LegendMore>, Eq. 3 and 4, for reference (link&apos;s colour)</LegendMore>
+          </>
+        )}
       </LegendItem>
       <LegendItem
         swatch={
@@ -603,3 +612,9 @@ const CurvesTable = memo(function CurvesTable({
     </>
   );
 });
+
+/** "(b) Total migration time"; without "Total" where a narrow panel (projector type) cannot hold it. */
+function panelTitle(i: number, title: string, panelW: number, fontPx: number): string {
+  const full = `(${String.fromCharCode(97 + i)}) ${title}`;
+  return textWidth(full, fontPx * 1.05) > panelW - 8 ? full.replace('Total m', 'M') : full;
+}

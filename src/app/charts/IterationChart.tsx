@@ -8,7 +8,7 @@ import { memo, useId, useMemo, useState, type ReactNode } from 'react';
 import type { IterationRecord, RunResult } from '../../model/result.ts';
 import { AxisLeft, GridRows } from './Axis.tsx';
 import { HatchPattern } from './HatchPattern.tsx';
-import { ChartFrame, LegendItem, LogToggle } from './ChartFrame.tsx';
+import { ChartFrame, LegendItem, LegendMore, LogToggle } from './ChartFrame.tsx';
 import { formatPages, formatPagesTick, formatSeconds } from './format.ts';
 import {
   barSpan,
@@ -99,7 +99,11 @@ function IterationPlot({
   const [hover, setHover] = useState<number | null>(null);
   const patternId = domId(useId(), 'hatch');
   const k = fontPx / BASE_FONT_PX;
-  const margin = scaleMargin(BASE_MARGIN, fontPx);
+  const base = scaleMargin(BASE_MARGIN, fontPx);
+  // The stop reason above the plot takes two lines where one would run off the chart's left edge.
+  const stopText = stopReasonLine(result);
+  const stopLines = textWidth(stopText, fontPx) > width - base.right ? splitStopLine(stopText) : [stopText];
+  const margin = { ...base, top: base.top + Math.round((stopLines.length - 1) * 1.2 * fontPx) };
   // On the one-screen workbench the layout gives the height (never below a legible minimum).
   const height = fillHeight !== null ? Math.max(fillHeight, Math.round(150 * k)) : chartHeight(width, 0.4, 300 * k, 460 * k);
   const innerW = Math.max(40, width - margin.left - margin.right);
@@ -161,7 +165,7 @@ function IterationPlot({
       : `stop-and-copy: ${formatPages(labelled.pagesSent)} pages`;
   const marks = throttleMarks(result);
   const finalLabelW = textWidth(finalLabel, fontPx * 1.08);
-  const stopText = stopReasonLine(result);
+  const axisLabel = textWidth(iterationAxisLabel(result), fontPx) > innerW + margin.left ? 'Iteration' : iterationAxisLabel(result);
   const hovered = hover === null ? undefined : its[hover];
   const tip = hovered ? iterationTooltip(hovered, result) : null;
   const hoverX = hovered ? (x(hovered.iteration) ?? 0) + x.bandwidth() / 2 : 0;
@@ -206,11 +210,15 @@ function IterationPlot({
               ) : null,
             )}
             <text className="chart-axis__label" x={innerW / 2} y={34 * k} dy="0.71em" textAnchor="middle">
-              {iterationAxisLabel(result)}
+              {axisLabel}
             </text>
           </g>
-          <text className="chart-note" x={innerW} y={-30 * k} textAnchor="end" data-testid="chart-stop-reason">
-            {stopText}
+          <text className="chart-note" x={innerW} y={-30 * k - (stopLines.length - 1) * 1.2 * fontPx} textAnchor="end" data-testid="chart-stop-reason">
+            {stopLines.map((line, i) => (
+              <tspan key={i} x={innerW} dy={i === 0 ? 0 : '1.2em'}>
+                {line}
+              </tspan>
+            ))}
           </text>
           {finalCentre !== null ? (
             <text
@@ -348,7 +356,9 @@ function IterationLegend({ result, overlays }: { result: RunResult; overlays: re
           </LegendItem>
         </>
       ) : (
-        <LegendItem swatch={<span className="chart__swatch-hatch" />}>Stop-and-copy (VM paused): pages sent</LegendItem>
+        <LegendItem swatch={<span className="chart__swatch-hatch" />}>
+          Stop-and-copy<LegendMore> (VM paused): pages sent</LegendMore>
+        </LegendItem>
       )}
       {result.throttle?.length ? (
         <LegendItem
@@ -413,4 +423,10 @@ function IterationTable({ result }: { result: RunResult }) {
       </tfoot>
     </table>
   );
+}
+
+/** "Pre-copy ended: few pages left" as two lines, after the colon. */
+function splitStopLine(text: string): string[] {
+  const at = text.indexOf(': ');
+  return at < 0 ? [text] : [text.slice(0, at + 2), text.slice(at + 2)]; // the space stays in the text content
 }
