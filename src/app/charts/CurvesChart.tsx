@@ -58,7 +58,7 @@ const PANEL_GAP = 24;
 function fillSideBySide(width: number, height: number, k: number): boolean {
   const halfW = (width - PANEL_GAP) / 2;
   // Too short to stack two legible panels (projector type): side by side while each keeps some width.
-  if ((height - PANEL_GAP) / 2 < 130 * k) return halfW >= 150 * k;
+  if ((height - PANEL_GAP) / 2 < 150 * k) return halfW >= 140 * k;
   if (halfW < 230 * k) return false;
   const off = (w: number, h: number) => Math.abs(Math.log(w / Math.max(1, h) / 1.5));
   return off((width - PANEL_GAP) / 2, height) <= off(width, (height - PANEL_GAP) / 2);
@@ -326,7 +326,7 @@ function CurvesPlot({ width, fontPx, fillHeight, log, scenario, series, allBound
               <GridRows ticks={p.yTicks} scale={p.y} width={innerW} />
               <GridColumns ticks={xTicks} scale={x} height={innerH} />
               <AxisLeft ticks={p.yTicks} scale={p.y} height={innerH} label={textWidth(p.axisLabel, fontPx) > innerH ? 'Seconds' : p.axisLabel} labelOffset={52 * k} />
-              <AxisBottom ticks={xTicks} scale={x} y={innerH} width={innerW} labelY={36 * k} label={innerW < 250 * k ? 'Dirty rate (pages/s)' : 'Page dirty rate (pages/s, log scale)'} />
+              <AxisBottom ticks={xTicks} scale={x} y={innerH} width={innerW} labelY={36 * k} label={rateAxisLabel(innerW, margin.right, fontPx, k)} />
               {series.length === 0 ? (
                 <text className="chart-note" x={innerW / 2} y={innerH / 2} textAnchor="middle">
                   computing the curves…
@@ -617,4 +617,10 @@ const CurvesTable = memo(function CurvesTable({
 function panelTitle(i: number, title: string, panelW: number, fontPx: number): string {
   const full = `(${String.fromCharCode(97 + i)}) ${title}`;
   return textWidth(full, fontPx * 1.05) > panelW - 8 ? full.replace('Total m', 'M') : full;
+}
+
+/** The x-axis label, shortened until it fits under the panel (centred, it may use the right margin). */
+function rateAxisLabel(innerW: number, right: number, fontPx: number, k: number): string {
+  if (innerW >= 250 * k) return 'Page dirty rate (pages/s, log scale)';
+  return textWidth('Dirty rate (pages/s)', fontPx) / 2 <= innerW / 2 + right ? 'Dirty rate (pages/s)' : 'Rate (pages/s)';
 }

@@ -102,7 +102,7 @@ function IterationPlot({
   const base = scaleMargin(BASE_MARGIN, fontPx);
   // The stop reason above the plot takes two lines where one would run off the chart's left edge.
   const stopText = stopReasonLine(result);
-  const stopLines = textWidth(stopText, fontPx) > width - base.right ? splitStopLine(stopText) : [stopText];
+  const stopLines = wrapLine(stopText, width - base.right, fontPx);
   const margin = { ...base, top: base.top + Math.round((stopLines.length - 1) * 1.2 * fontPx) };
   // On the one-screen workbench the layout gives the height (never below a legible minimum).
   const height = fillHeight !== null ? Math.max(fillHeight, Math.round(150 * k)) : chartHeight(width, 0.4, 300 * k, 460 * k);
@@ -158,12 +158,14 @@ function IterationPlot({
   // The label above the plot: the stop-and-copy's pages, or the post-copy phase's.
   const labelled = its.find((it) => recordKind(it, result) === 'postcopy') ?? (its[its.length - 1]?.final ? its[its.length - 1] : undefined);
   const finalCentre = labelled ? (x(labelled.iteration) ?? 0) + band.x + band.width / 2 : null;
-  const finalLabel = !labelled
+  const fullFinalLabel = !labelled
     ? ''
     : labelled.phase === 'postcopy'
       ? `post-copy: ${formatPages(labelled.pagesSent)} pages pushed or faulted`
       : `stop-and-copy: ${formatPages(labelled.pagesSent)} pages`;
   const marks = throttleMarks(result);
+  // A chart too narrow for the whole label (projector type) names just the pages (the legend names the hatch).
+  const finalLabel = textWidth(fullFinalLabel, fontPx * 1.15) > width - 8 && labelled ? `${formatPages(labelled.pagesSent)} pages` : fullFinalLabel;
   const finalLabelW = textWidth(finalLabel, fontPx * 1.08);
   const axisLabel = textWidth(iterationAxisLabel(result), fontPx) > innerW + margin.left ? 'Iteration' : iterationAxisLabel(result);
   const hovered = hover === null ? undefined : its[hover];
@@ -223,7 +225,8 @@ function IterationPlot({
           {finalCentre !== null ? (
             <text
               className="final-label"
-              x={clamp(finalCentre, finalLabelW / 2, innerW - finalLabelW / 2)}
+              // Over its group where it fits; a narrow chart lets it use the margins too.
+              x={clamp(finalCentre, Math.min(finalLabelW / 2, finalLabelW / 2 - margin.left), Math.max(innerW - finalLabelW / 2, innerW + margin.right - finalLabelW / 2))}
               y={-8 * k}
               textAnchor="middle"
             >
@@ -425,8 +428,16 @@ function IterationTable({ result }: { result: RunResult }) {
   );
 }
 
-/** "Pre-copy ended: few pages left" as two lines, after the colon. */
-function splitStopLine(text: string): string[] {
-  const at = text.indexOf(': ');
-  return at < 0 ? [text] : [text.slice(0, at + 2), text.slice(at + 2)]; // the space stays in the text content
+/** A line of text broken after its colon, then between words, into lines that fit `maxW` px. */
+function wrapLine(text: string, maxW: number, fontPx: number): string[] {
+  if (textWidth(text, fontPx) <= maxW) return [text];
+  const lines: string[] = [];
+  // Words keep their trailing space, so the lines' text content still reads as the sentence.
+  for (const word of text.match(/\S+\s*/g) ?? [text]) {
+    const last = lines[lines.length - 1];
+    const breakHere = last === undefined || last.trimEnd().endsWith(':') || textWidth((last + word).trimEnd(), fontPx) > maxW;
+    if (breakHere) lines.push(word);
+    else lines[lines.length - 1] = last + word;
+  }
+  return lines;
 }
