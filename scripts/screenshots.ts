@@ -40,6 +40,8 @@ interface Shot {
 const SHOTS: Shot[] = [
   ...SCREENS.map(([w, h]) => ({ name: `explore-${w}x${h}`, query: '' })),
   { name: 'explore-1280x720-large', query: '', large: true },
+  { name: 'explore-1366x768-large', query: '', large: true },
+  { name: 'explore-1024x768-large', query: '', large: true },
   { name: 'explore-1280x720-dark', query: '', dark: true },
   ...SCREENS.map(([w, h]) => ({ name: `teach-${w}x${h}`, query: '?lesson=knee' })),
   { name: 'teach-1280x720-large', query: '?lesson=knee', large: true },

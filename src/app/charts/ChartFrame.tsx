@@ -34,18 +34,33 @@ function fileKey(testId: string): string {
 export function ChartFrame({ testId, title, controls, toolbar, legend, renderTable, children }: ChartFrameProps) {
   const [ref, size] = useContainerSize<HTMLDivElement>();
   const [showTable, setShowTable] = useState(false);
+  const [optionsOpen, setOptionsOpen] = useState(false);
   const figure = useRef<HTMLElement>(null);
   const id = useId();
   const titleId = `${id}-title`;
   const tableId = `${id}-table`;
+  const optionsId = `${id}-options`;
+  const name = title ?? FILE_KEY_TITLE[testId] ?? 'chart';
   return (
-    <figure ref={figure} className="chart" data-testid={testId} aria-labelledby={title ? titleId : undefined}>
+    <figure ref={figure} className="chart" data-testid={testId} data-options={optionsOpen ? 'open' : undefined} aria-labelledby={title ? titleId : undefined}>
       <div className="chart__header">
         {title ? (
           <h3 className="chart__title" id={titleId}>
             {title}
           </h3>
         ) : null}
+        {/* Projector layout (views.css): the controls and toolbar fold behind this one button. */}
+        <button
+          type="button"
+          className="chart__button chart__options-toggle"
+          aria-expanded={optionsOpen}
+          aria-controls={optionsId}
+          aria-label={`Chart options: ${name}`}
+          onClick={() => setOptionsOpen((v) => !v)}
+        >
+          Options
+        </button>
+        <div className="chart__options" id={optionsId}>
         <div className="chart__controls">
           {controls}
           <button
@@ -61,8 +76,9 @@ export function ChartFrame({ testId, title, controls, toolbar, legend, renderTab
           </button>
           <ChartExport figure={figure} title={title ?? FILE_KEY_TITLE[testId] ?? 'Chart'} fileKey={fileKey(testId)} />
         </div>
+        {toolbar ? <div className="chart__toolbar">{toolbar}</div> : null}
+        </div>
       </div>
-      {toolbar ? <div className="chart__toolbar">{toolbar}</div> : null}
       <div className="chart__plot" ref={ref}>
         {children(size)}
       </div>
@@ -91,6 +107,24 @@ export function LegendItem({ swatch, children }: { swatch: ReactNode; children: 
       </span>
       <span>{children}</span>
     </li>
+  );
+}
+
+/** The explanatory part of a legend entry: the projector layout shows only the entry's name (views.css). */
+export function LegendMore({ children }: { children: ReactNode }) {
+  return <span className="chart__legend-more">{children}</span>;
+}
+
+/** A label such as "1 Gbps (935 Mbit/s)": the part in brackets is the entry's detail. */
+export function LegendDetail({ text }: { text: string }) {
+  const at = text.indexOf(' (');
+  return at < 0 ? (
+    <>{text}</>
+  ) : (
+    <>
+      {text.slice(0, at)}
+      <LegendMore>{text.slice(at)}</LegendMore>
+    </>
   );
 }
 

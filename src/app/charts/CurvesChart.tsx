@@ -7,7 +7,7 @@ import { POLICY_DASH } from '../policyNames.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import type { SweepPoint } from '../../model/sweep.ts';
 import { AxisBottom, AxisLeft, GridColumns, GridRows } from './Axis.tsx';
-import { ChartFrame, LegendItem, LogToggle } from './ChartFrame.tsx';
+import { ChartFrame, LegendDetail, LegendItem, LegendMore, LogToggle } from './ChartFrame.tsx';
 import {
   curvesSummary,
   drawOrder,
@@ -45,7 +45,7 @@ import {
   formatSeconds,
   formatSecondsTick,
 } from './format.ts';
-import { BASE_FONT_PX, chartHeight, scaleMargin, scaleTicks, tickCount, type Tick } from './scales.ts';
+import { BASE_FONT_PX, chartHeight, scaleMargin, scaleTicks, textWidth, tickCount, type Tick } from './scales.ts';
 import { Tooltip, tupleRows, type TooltipRow } from './Tooltip.tsx';
 import type { CurveSeries, CurvesChartProps } from './types.ts';
 
@@ -58,7 +58,7 @@ const PANEL_GAP = 24;
 function fillSideBySide(width: number, height: number, k: number): boolean {
   const halfW = (width - PANEL_GAP) / 2;
   // Too short to stack two legible panels (projector type): side by side while each keeps some width.
-  if ((height - PANEL_GAP) / 2 < 130 * k) return halfW >= 150 * k;
+  if ((height - PANEL_GAP) / 2 < 150 * k) return halfW >= 140 * k;
   if (halfW < 230 * k) return false;
   const off = (w: number, h: number) => Math.abs(Math.log(w / Math.max(1, h) / 1.5));
   return off((width - PANEL_GAP) / 2, height) <= off(width, (height - PANEL_GAP) / 2);
@@ -319,13 +319,14 @@ function CurvesPlot({ width, fontPx, fillHeight, log, scenario, series, allBound
           const m = markerPos(p);
           return (
             <g key={p.metric} transform={`translate(${p.ox + margin.left},${p.oy + margin.top})`} data-panel={p.metric}>
-              <text className="chart-panel-title" x={0} y={-14 * k}>
-                {`(${String.fromCharCode(97 + i)}) ${p.title}`}
+              {/* From the panel's left edge: a narrow panel (projector type) keeps its whole title. */}
+              <text className="chart-panel-title" x={-margin.left + 4} y={-14 * k}>
+                {panelTitle(i, p.title, panelW, fontPx)}
               </text>
               <GridRows ticks={p.yTicks} scale={p.y} width={innerW} />
               <GridColumns ticks={xTicks} scale={x} height={innerH} />
-              <AxisLeft ticks={p.yTicks} scale={p.y} height={innerH} label={p.axisLabel} labelOffset={52 * k} />
-              <AxisBottom ticks={xTicks} scale={x} y={innerH} width={innerW} labelY={36 * k} label={innerW < 250 * k ? 'Dirty rate (pages/s)' : 'Page dirty rate (pages/s, log scale)'} />
+              <AxisLeft ticks={p.yTicks} scale={p.y} height={innerH} label={textWidth(p.axisLabel, fontPx) > innerH ? 'Seconds' : p.axisLabel} labelOffset={52 * k} />
+              <AxisBottom ticks={xTicks} scale={x} y={innerH} width={innerW} labelY={36 * k} label={rateAxisLabel(innerW, margin.right, fontPx, k)} />
               {series.length === 0 ? (
                 <text className="chart-note" x={innerW / 2} y={innerH / 2} textAnchor="middle">
                   computing the curves…
@@ -441,7 +442,7 @@ function CurvesLegend({ series, scenario, overlay }: { series: readonly CurveSer
               </svg>
             }
           >
-            {seriesLegendLabel(s)}
+            <LegendDetail text={seriesLegendLabel(s)} />
             {s.current ? <strong> (current)</strong> : null}
           </LegendItem>
         );
@@ -453,7 +454,15 @@ function CurvesLegend({ series, scenario, overlay }: { series: readonly CurveSer
           </svg>
         }
       >
-        {scenario.policy === 'xen' ? "Bounds, Eq. 3 and 4 (link's colour)" : "Xen's bounds, Eq. 3 and 4, for reference (link's colour)"}
+        {scenario.policy === 'xen' ? (
+          <>
+            Bounds<LegendMore>, Eq. 3 and 4 (link&apos;s colour)</LegendMore>
+          </>
+        ) : (
+          <>
+            Xen&apos;s bounds<LegendMore>, Eq. 3 and 4, for reference (link&apos;s colour)</LegendMore>
+          </>
+        )}
       </LegendItem>
       <LegendItem
         swatch={
@@ -603,3 +612,15 @@ const CurvesTable = memo(function CurvesTable({
     </>
   );
 });
+
+/** "(b) Total migration time"; without "Total" where a narrow panel (projector type) cannot hold it. */
+function panelTitle(i: number, title: string, panelW: number, fontPx: number): string {
+  const full = `(${String.fromCharCode(97 + i)}) ${title}`;
+  return textWidth(full, fontPx * 1.05) > panelW - 8 ? full.replace('Total m', 'M') : full;
+}
+
+/** The x-axis label, shortened until it fits under the panel (centred, it may use the right margin). */
+function rateAxisLabel(innerW: number, right: number, fontPx: number, k: number): string {
+  if (innerW >= 250 * k) return 'Page dirty rate (pages/s, log scale)';
+  return textWidth('Dirty rate (pages/s)', fontPx) / 2 <= innerW / 2 + right ? 'Dirty rate (pages/s)' : 'Rate (pages/s)';
+}

@@ -8,7 +8,7 @@ import { memo, useId, useMemo, useState, type ReactNode } from 'react';
 import type { IterationRecord, RunResult } from '../../model/result.ts';
 import { AxisLeft, GridRows } from './Axis.tsx';
 import { HatchPattern } from './HatchPattern.tsx';
-import { ChartFrame, LegendItem, LogToggle } from './ChartFrame.tsx';
+import { ChartFrame, LegendItem, LegendMore, LogToggle } from './ChartFrame.tsx';
 import { formatPages, formatPagesTick, formatSeconds } from './format.ts';
 import {
   barSpan,
@@ -99,7 +99,11 @@ function IterationPlot({
   const [hover, setHover] = useState<number | null>(null);
   const patternId = domId(useId(), 'hatch');
   const k = fontPx / BASE_FONT_PX;
-  const margin = scaleMargin(BASE_MARGIN, fontPx);
+  const base = scaleMargin(BASE_MARGIN, fontPx);
+  // The stop reason above the plot takes two lines where one would run off the chart's left edge.
+  const stopText = stopReasonLine(result);
+  const stopLines = wrapLine(stopText, width - base.right, fontPx);
+  const margin = { ...base, top: base.top + Math.round((stopLines.length - 1) * 1.2 * fontPx) };
   // On the one-screen workbench the layout gives the height (never below a legible minimum).
   const height = fillHeight !== null ? Math.max(fillHeight, Math.round(150 * k)) : chartHeight(width, 0.4, 300 * k, 460 * k);
   const innerW = Math.max(40, width - margin.left - margin.right);
@@ -154,14 +158,16 @@ function IterationPlot({
   // The label above the plot: the stop-and-copy's pages, or the post-copy phase's.
   const labelled = its.find((it) => recordKind(it, result) === 'postcopy') ?? (its[its.length - 1]?.final ? its[its.length - 1] : undefined);
   const finalCentre = labelled ? (x(labelled.iteration) ?? 0) + band.x + band.width / 2 : null;
-  const finalLabel = !labelled
+  const fullFinalLabel = !labelled
     ? ''
     : labelled.phase === 'postcopy'
       ? `post-copy: ${formatPages(labelled.pagesSent)} pages pushed or faulted`
       : `stop-and-copy: ${formatPages(labelled.pagesSent)} pages`;
   const marks = throttleMarks(result);
+  // A chart too narrow for the whole label (projector type) names just the pages (the legend names the hatch).
+  const finalLabel = textWidth(fullFinalLabel, fontPx * 1.15) > width - 8 && labelled ? `${formatPages(labelled.pagesSent)} pages` : fullFinalLabel;
   const finalLabelW = textWidth(finalLabel, fontPx * 1.08);
-  const stopText = stopReasonLine(result);
+  const axisLabel = textWidth(iterationAxisLabel(result), fontPx) > innerW + margin.left ? 'Iteration' : iterationAxisLabel(result);
   const hovered = hover === null ? undefined : its[hover];
   const tip = hovered ? iterationTooltip(hovered, result) : null;
   const hoverX = hovered ? (x(hovered.iteration) ?? 0) + x.bandwidth() / 2 : 0;
@@ -206,16 +212,21 @@ function IterationPlot({
               ) : null,
             )}
             <text className="chart-axis__label" x={innerW / 2} y={34 * k} dy="0.71em" textAnchor="middle">
-              {iterationAxisLabel(result)}
+              {axisLabel}
             </text>
           </g>
-          <text className="chart-note" x={innerW} y={-30 * k} textAnchor="end" data-testid="chart-stop-reason">
-            {stopText}
+          <text className="chart-note" x={innerW} y={-30 * k - (stopLines.length - 1) * 1.2 * fontPx} textAnchor="end" data-testid="chart-stop-reason">
+            {stopLines.map((line, i) => (
+              <tspan key={i} x={innerW} dy={i === 0 ? 0 : '1.2em'}>
+                {line}
+              </tspan>
+            ))}
           </text>
           {finalCentre !== null ? (
             <text
               className="final-label"
-              x={clamp(finalCentre, finalLabelW / 2, innerW - finalLabelW / 2)}
+              // Over its group where it fits; a narrow chart lets it use the margins too.
+              x={clamp(finalCentre, Math.min(finalLabelW / 2, finalLabelW / 2 - margin.left), Math.max(innerW - finalLabelW / 2, innerW + margin.right - finalLabelW / 2))}
               y={-8 * k}
               textAnchor="middle"
             >
@@ -348,7 +359,9 @@ function IterationLegend({ result, overlays }: { result: RunResult; overlays: re
           </LegendItem>
         </>
       ) : (
-        <LegendItem swatch={<span className="chart__swatch-hatch" />}>Stop-and-copy (VM paused): pages sent</LegendItem>
+        <LegendItem swatch={<span className="chart__swatch-hatch" />}>
+          Stop-and-copy<LegendMore> (VM paused): pages sent</LegendMore>
+        </LegendItem>
       )}
       {result.throttle?.length ? (
         <LegendItem
@@ -413,4 +426,18 @@ function IterationTable({ result }: { result: RunResult }) {
       </tfoot>
     </table>
   );
+}
+
+/** A line of text broken after its colon, then between words, into lines that fit `maxW` px. */
+function wrapLine(text: string, maxW: number, fontPx: number): string[] {
+  if (textWidth(text, fontPx) <= maxW) return [text];
+  const lines: string[] = [];
+  // Words keep their trailing space, so the lines' text content still reads as the sentence.
+  for (const word of text.match(/\S+\s*/g) ?? [text]) {
+    const last = lines[lines.length - 1];
+    const breakHere = last === undefined || last.trimEnd().endsWith(':') || textWidth((last + word).trimEnd(), fontPx) > maxW;
+    if (breakHere) lines.push(word);
+    else lines[lines.length - 1] = last + word;
+  }
+  return lines;
 }
