@@ -5,6 +5,7 @@ import { flushUrl } from '../state/boot.ts';
 import { useHidden } from '../state/classroomView.ts';
 import { getAppStore, useApp } from '../state/store.ts';
 import { mirroredHref } from '../state/urlSync.ts';
+import { useView } from '../state/views.ts';
 import { ShareDialog } from './ShareDialog.tsx';
 import { ViewBar } from './ViewBar.tsx';
 
@@ -44,10 +45,12 @@ export function Header() {
   const setLargeType = useApp((s) => s.setLargeType);
   const hideActions = useHidden('header');
   const [sharing, setSharing] = useState(false);
+  const view = useView();
   return (
     <header className="header">
-      <a className="skip-link" href="#charts">
-        Skip to the charts
+      {/* Views without charts (SLA, Check) skip to their content instead. */}
+      <a className="skip-link" href={view === 'sla' || view === 'check' ? '#main' : '#charts'}>
+        {view === 'sla' || view === 'check' ? 'Skip to the content' : 'Skip to the charts'}
       </a>
       <div className="header__titles">
         <h1>Pre-copy live migration</h1>
