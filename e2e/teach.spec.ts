@@ -145,7 +145,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await openTeaching(page);
     for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Step forward' }).click();
     await mapShowsPosition(page);
-    const result = await new AxeBuilder({ page }).include('.teach').analyze();
+    const result = await new AxeBuilder({ page }).include('.teachview').analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.keyboard.press('?');
     await expect(page.getByRole('dialog')).toBeVisible();
