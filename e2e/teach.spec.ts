@@ -132,8 +132,11 @@ test('a new scenario reloads the replay and resets the position', async ({ page 
   await openTeaching(page);
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect.poll(() => position(page)).not.toBe('0');
+  // The scenario's controls are on the workbench; the replay follows the new scenario back in Teach.
+  await openView(page, 'Explore');
   await page.getByRole('spinbutton', { name: /^VM memory \(/ }).fill('512');
   await page.getByRole('spinbutton', { name: /^VM memory \(/ }).press('Enter');
+  await openView(page, 'Teach');
   await expect(page.getByRole('img', { name: /Memory map of all 131,072 pages/ })).toBeVisible();
   await expect.poll(() => position(page)).toBe('0');
   await mapShowsPosition(page);
@@ -234,6 +237,7 @@ test('a trace-driven run is replayed with its trace', async ({ page }) => {
   await page.goto('./?trace=nfs-rising');
   await settled(page);
   await expect(page.locator('.charts__curves')).toHaveAttribute('data-mode', 'start');
+  const iterations = /\d+/.exec(await page.getByRole('region', { name: 'Result' }).getByTestId('iterations').innerText())![0];
   await openView(page, 'Teach');
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await mapShowsPosition(page);
@@ -243,11 +247,9 @@ test('a trace-driven run is replayed with its trace', async ({ page }) => {
   await mapShowsPosition(page);
   await expect(page.getByTestId('narration')).toContainText(/Iteration \d+/);
   await expect(page.getByText(/cannot be replayed|constant dirty rate/)).toHaveCount(0);
-  // The replay is of the shown run (the same trace), so the charts follow it.
-  await expect(cursor(page)).toBeVisible();
+  // The replay is of the shown run (the same trace), so the Teach view's chart follows it.
   await expect(currentBars(page)).toHaveCount(1);
   // The run it replays is the summary's: the end has the same number of iterations.
-  const iterations = /\d+/.exec(await page.getByRole('region', { name: 'Result' }).getByTestId('iterations').innerText())![0];
   await page.getByLabel('Step by', { exact: true }).selectOption('batch');
   await page.getByLabel('Position').fill(String(Number(await page.getByLabel('Position').getAttribute('max'))));
   // The end counts in the shared vocabulary (issue 11): "6 iterations: 5 live and the stop-and-copy".
