@@ -1,3 +1,4 @@
+import { START_SCENARIO } from '../src/app/state/startScenario.ts';
 import { expect, numberField, settled, summary, test } from './fixtures.ts';
 
 test('the URL follows the controls, and reopening it shows the same numbers', async ({ page, browser }) => {
@@ -51,7 +52,8 @@ const malformed: { name: string; query: string; check?: { field: string; value: 
   { name: 'script text', query: '?link=<script>alert(1)</script>', check: { field: 'Link speed', value: '935' } },
   { name: '10 kB of junk', query: `?${junk}`, check: { field: 'VM memory', value: '1024' } },
   { name: 'unknown keys', query: '?foo=1&__proto__=2&constructor=3&rate=2500', check: { field: 'Page dirty rate', value: '2500' } },
-  { name: 'a garbage hash', query: '#garbage', check: { field: 'Page dirty rate', value: '0' } },
+  // No scenario key at all: the app's start scenario (issue 10), as for a bare address.
+  { name: 'a garbage hash', query: '#garbage', check: { field: 'Page dirty rate', value: String(START_SCENARIO.dirtyRate) } },
   { name: 'a wrong version', query: '?v=99&rate=4000', check: { field: 'Page dirty rate', value: '4000' } },
   { name: 'an unknown preset', query: '?preset=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E' },
 ];
