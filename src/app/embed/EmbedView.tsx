@@ -20,7 +20,7 @@ export function EmbedView() {
     <main className="embed" data-chart={chart} data-testid="embed">
       <h1 className="visually-hidden">Pre-copy live migration</h1>
       <Notice />
-      {chart === 'memory' ? <TeachPanel embedded /> : <Charts />}
+      {chart === 'memory' ? <TeachPanel /> : <Charts />}
       <p className="embed__open">
         <a href={fullHref()} target="_blank" rel="noopener">
           Open in the visualiser<span className="visually-hidden"> (new tab)</span>

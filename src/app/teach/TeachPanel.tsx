@@ -7,7 +7,6 @@ import { HelpOverlay } from './HelpOverlay.tsx';
 import { MemoryMap } from './MemoryMap.tsx';
 import { Narration } from './Narration.tsx';
 import { PlayerControls } from './PlayerControls.tsx';
-import { ShareDialog } from '../components/ShareDialog.tsx';
 import { startTeachEngine, type TeachEngine } from './teachEngine.ts';
 import { teachStore } from './teachStore.ts';
 import './teach.css';
@@ -81,22 +80,14 @@ export function TeachIntro() {
   );
 }
 
-export function TeachPanel({ embedded = false }: { embedded?: boolean }) {
+/** The player, narration and map in one column: `embed=1&chart=memory` (the Teach view lays them out itself). */
+export function TeachPanel() {
   const engine = useTeachEngine();
-  const [sharing, setSharing] = useState(false);
   usePlayerKeys();
 
   return (
     <div className="teach__panel">
       <TeachIntro />
-      {embedded ? null : (
-        <p className="teach__share">
-          <button type="button" className="button" onClick={() => setSharing(true)} aria-haspopup="dialog">
-            Share this lesson
-          </button>
-        </p>
-      )}
-      {sharing ? <ShareDialog onClose={() => setSharing(false)} /> : null}
       <PlayerControls />
       <Narration />
       <MemoryMap engine={engine} />
