@@ -19,6 +19,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     trace: 'retain-on-failure',
+    // The service worker precaches every asset in each new context, which costs each test a busy
+    // second; offline.spec.ts (the one test of offline use) allows it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: systemChromium,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],

@@ -2,6 +2,9 @@
 // shipped traces.
 import { expect, openPresets, openView, settled, slider, summary, test } from './fixtures.ts';
 
+// The other specs block service workers (playwright.config.ts); this one is about them.
+test.use({ serviceWorkers: 'allow' });
+
 test('after one visit the app reloads and runs with the network off', async ({ page, context }) => {
   await page.goto('./?preset=akoush-1g');
   await settled(page);
