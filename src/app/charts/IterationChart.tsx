@@ -102,10 +102,17 @@ function IterationPlot({
   const base = scaleMargin(BASE_MARGIN, fontPx);
   // The stop reason above the plot takes two lines where one would run off the chart's left edge.
   const stopText = stopReasonLine(result);
-  const stopLines = wrapLine(stopText, width - base.right, fontPx);
-  const margin = { ...base, top: base.top + Math.round((stopLines.length - 1) * 1.2 * fontPx) };
+  const wrapped = wrapLine(stopText, width - base.right, fontPx);
   // On the one-screen workbench the layout gives the height (never below a legible minimum).
   const height = fillHeight !== null ? Math.max(fillHeight, Math.round(150 * k)) : chartHeight(width, 0.4, 300 * k, 460 * k);
+  // A short, narrow chart (projector type in a side column) keeps its height for the bars: a note that
+  // would wrap and leave the plot under half the chart is left to the summary or the narration beside
+  // it (the figure's description still says it).
+  const plotWith = (lines: number) => height - base.top - base.bottom - (lines - 1) * 1.2 * fontPx;
+  const stopLines = wrapped.length > 1 && fillHeight !== null && plotWith(wrapped.length) < height / 2 ? [] : wrapped;
+  // Without the note, the top margin holds only the stop-and-copy's label.
+  const top = stopLines.length === 0 ? Math.round(14 * k + 1.1 * fontPx) : base.top + Math.round((stopLines.length - 1) * 1.2 * fontPx);
+  const margin = { ...base, top };
   const innerW = Math.max(40, width - margin.left - margin.right);
   const innerH = height - margin.top - margin.bottom;
   const its = result.perIteration;
@@ -215,13 +222,15 @@ function IterationPlot({
               {axisLabel}
             </text>
           </g>
-          <text className="chart-note" x={innerW} y={-30 * k - (stopLines.length - 1) * 1.2 * fontPx} textAnchor="end" data-testid="chart-stop-reason">
-            {stopLines.map((line, i) => (
-              <tspan key={i} x={innerW} dy={i === 0 ? 0 : '1.2em'}>
-                {line}
-              </tspan>
-            ))}
-          </text>
+          {stopLines.length > 0 ? (
+            <text className="chart-note" x={innerW} y={-30 * k - (stopLines.length - 1) * 1.2 * fontPx} textAnchor="end" data-testid="chart-stop-reason">
+              {stopLines.map((line, i) => (
+                <tspan key={i} x={innerW} dy={i === 0 ? 0 : '1.2em'}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+          ) : null}
           {finalCentre !== null ? (
             <text
               className="final-label"
