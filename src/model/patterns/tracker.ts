@@ -49,6 +49,23 @@ export interface DirtyTracker {
    * pages; `writesPerBatch` as for walkAhead. `sent` is batches * batch, `skipped` 0.
    */
   pushAhead?(from: number, batch: number, writesAt: (k: number) => number, writesPerBatch: number): WalkAhead;
+  /**
+   * Optional fast path for post-copy's push over expected values (patterns/expected.ts): the push from
+   * `from` to near the end of the region it is in, taken as a flow in closed form instead of steps,
+   * when the writer is constant (`writesPerPage` writes per page moved, `writes` made so far) and
+   * slower than the push (under one fault per page moved). It leaves `leave` missing pages of the
+   * region to the ordinary steps. `lag` is the faults of the last step (pages moved whose writes are
+   * not yet counted). `moved` is 0 when it does not apply.
+   */
+  pushFlow?(from: number, writes: number, writesPerPage: number, leave: number, lag: number): PushFlow;
+}
+
+/** What DirtyTracker.pushFlow moved: `moved` pages in all (0: nothing taken), `faults` of them fetched. */
+export interface PushFlow {
+  moved: number;
+  faults: number;
+  /** The push pointer after it. */
+  next: number;
 }
 
 export interface WalkAhead {

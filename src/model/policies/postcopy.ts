@@ -12,6 +12,7 @@ import { wireMbps } from '../transfer.ts';
 import { BATCH_PAGES } from '../units.ts';
 import { workingSetOf } from '../patterns/regions.ts';
 import { ExpectedTracker } from '../patterns/expected.ts';
+import type { PushFlow } from '../patterns/tracker.ts';
 import type { Run } from './run.ts';
 
 /** CPU registers and device state sent while the VM is paused (QEMU's is a few hundred KiB to MiBs). */
@@ -20,14 +21,27 @@ export const DEVICE_STATE_BYTES = 1_048_576;
 /** Above this many pages (the replay's limit, 128 GiB of 4 KiB pages) the expected-value push coarsens. */
 export const COARSE_PUSH_ABOVE_PAGES = 2 ** 25;
 
+/** Missing pages of a region that a push flow leaves to the steps (a few steps' worth). */
+export const PUSH_FLOW_LEAVES_PAGES = 16 * BATCH_PAGES;
+
+/** The flow through a region (tracker.pushFlow), when this run can take it: no observer, a constant writer. */
+function pushFlowOf(run: Run): ((from: number, writes: number, lag: number) => PushFlow) | undefined {
+  const rate = run.clock.constantRate();
+  if (run.observer !== null || rate === null || !run.tracker.pushFlow) return undefined;
+  const writesPerPage = rate / run.pagesPerSecond;
+  const tracker = run.tracker;
+  return (from, writes, lag) => tracker.pushFlow!(from, writes, writesPerPage, PUSH_FLOW_LEAVES_PAGES, lag);
+}
+
 /**
  * Pages per push step: 1024, except for the random patterns' expected values on VMs too big for the
- * teaching replay, whose steps grow with the VM so that a push is about 4,096 steps whatever its size
- * (their faults follow from smooth expectations, so a longer step changes a result by about the step's
- * share of memory, under 10^-3; MODEL-NOTES). The sequential writer is exact at any size (pushAhead).
+ * teaching replay when their push cannot flow (a writer whose rate changes, a trace): there the steps
+ * grow with the VM so that a push is about 4,096 steps whatever its size (their faults follow from
+ * smooth expectations, so a longer step moves a few % of the faults to the push; MODEL-NOTES). The
+ * sequential writer is exact at any size (pushAhead).
  */
 export function pushStepPages(run: Run): number {
-  if (!(run.tracker instanceof ExpectedTracker) || run.pages <= COARSE_PUSH_ABOVE_PAGES) return BATCH_PAGES;
+  if (!(run.tracker instanceof ExpectedTracker) || run.pages <= COARSE_PUSH_ABOVE_PAGES || pushFlowOf(run)) return BATCH_PAGES;
   return BATCH_PAGES * Math.ceil(run.pages / 2 ** 22);
 }
 
@@ -61,7 +75,17 @@ export function runPostcopy(run: Run, hybrid = false): RunResult {
   const pushAhead = run.observer === null ? tracker.pushAhead?.bind(tracker) : undefined;
   const writesPerStep = ((run.clock.constantRate() ?? 0) * BATCH_PAGES) / link;
   let tryAhead = pushAhead !== undefined;
+  // Most of a region at once, as a flow (random patterns' expected values in big regions).
+  const pushFlow = pushFlowOf(run);
+  const writesPerPage = (run.clock.constantRate() ?? 0) / link;
+  let tryFlow = pushFlow !== undefined;
+  let lastFaults = 0;
   const stepPages = pushStepPages(run);
+  const checkDegraded = () => {
+    if (degradedUntil === null && (p >= workingSet || missingAhead(p, writes) - missingAhead(Math.max(p, workingSet), writes) < 0.5)) {
+      degradedUntil = run.t;
+    }
+  };
   run.passStart = start;
   run.passSent = 0;
   while (p < run.pages) {
@@ -78,6 +102,21 @@ export function runPostcopy(run: Run, hybrid = false): RunResult {
         continue;
       }
     }
+    if (tryFlow) {
+      tryFlow = false;
+      const flow = pushFlow!(p, writes, lastFaults);
+      if (flow.moved > 0) {
+        faults += flow.faults;
+        pushed += flow.moved - flow.faults;
+        p = flow.next;
+        run.passSent = pushed + faults;
+        run.t = clockAt(pushed + faults);
+        // The flow counted the faults of the writes up to here; the steps count from the same writes.
+        writes += flow.moved * writesPerPage;
+        checkDegraded();
+        continue;
+      }
+    }
     if (missingAhead(p, writes) === 0) break;
     // A step pushes up to 1024 missing pages in address order (skipping pages already faulted in);
     // the pages the guest touched meanwhile that are still missing after the push are remote faults,
@@ -88,14 +127,14 @@ export function runPostcopy(run: Run, hybrid = false): RunResult {
     run.observer?.push(p, next, sent, faulted, writes, nextWrites);
     writes = nextWrites;
     faults += faulted;
+    lastFaults = faulted;
     pushed += sent;
     p = next;
     run.passSent = pushed + faults;
     run.t = clockAt(pushed + faults);
     tryAhead = pushAhead !== undefined;
-    if (degradedUntil === null && (p >= workingSet || missingAhead(p, writes) - missingAhead(Math.max(p, workingSet), writes) < 0.5)) {
-      degradedUntil = run.t;
-    }
+    tryFlow = pushFlow !== undefined;
+    checkDegraded();
   }
   run.closeRecord(record, pushed + faults);
   run.cpuLost += (run.t - start) * (1 - s.vcpuLimit);
