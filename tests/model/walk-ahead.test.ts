@@ -71,6 +71,38 @@ describe('walkAhead = batch by batch (sequential, Xen)', () => {
     );
   });
 
+  it('a writer a hair either side of the link walks a 1 TiB pass in a few steps, with the same result', () => {
+    // Slower: each pass starts with the writer just short of the end of memory; it wraps to page 0
+    // behind the walk and stays behind it (walkAhead's wrapped "behind" regime). Faster: the writer
+    // starts level with the walk and gains a page every few hundred batches (a chase from the start).
+    for (const rate of [28_520, 28_530, 28_533, 28_533.9, 28_533.94, 28_534, 28_535, 28_540]) {
+      const s = scenario({ vmMiB: 1_048_576, dirtyRate: rate });
+      expect(simulate(s), `rate ${rate}`).toEqual(stepped(s));
+      expect(countBatches(s).fast, `rate ${rate}`).toBeLessThan(20);
+    }
+  });
+
+  it('writers within 0.1 % of the link, random sizes and working sets, to the bit', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 10, max: 26, noNaN: true }).map((x) => Math.floor(2 ** x)),
+        fc.double({ min: -1e-3, max: 1e-3, noNaN: true }),
+        fc.constantFrom(94.2, 935, 7120),
+        fc.option(fc.double({ min: 0.5, max: 1, noNaN: true }), { nil: null }),
+        (pages, below, linkMbps, wss) => {
+          const s = scenario({
+            vmMiB: (pages * 4096) / 1_048_576,
+            linkMbps,
+            dirtyRate: ((linkMbps * 1e6) / 8 / 4096) * (1 - below),
+            wssPages: wss === null ? null : Math.max(1, Math.ceil(wss * pages)),
+          });
+          expect(simulate(s)).toEqual(stepped(s));
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
   it('rates exactly at the link page rate and a hair either side', () => {
     for (const rate of [1024, 1024.005, 1024.02, 1025, 1026, 1023, 1023.99, 2048, 2050]) {
       const s = scenario({ vmMiB: 4096, linkMbps: mbpsFor(1024), dirtyRate: rate, maxIterations: 29 });

@@ -133,35 +133,49 @@ export class SequentialTracker implements DirtyTracker {
     const maxK = Math.floor((hi - p) / batch);
     if (maxK < 1) return out;
     const start = this.cleanWrites % this.workingSet;
-    // The float error of the clock's sums is a few ulps of the writes so far; 1e-12 of them is far more.
-    const margin = 1e-12 * Math.max(1, peekWritesAt(0));
+    // The float error of the clock's sums is a few ulps of the writes so far (about 1e-15 of them);
+    // 1e-14 is well above it and still lets writers 10^-6 either side of the link's rate use the regimes.
+    const margin = 1e-14 * Math.max(1, peekWritesAt(0));
     const headAt = (k: number): number => {
       const count = peekWritesAt(k) - this.cleanWrites;
       return count < this.workingSet && start + count <= this.workingSet ? start + count : Infinity;
     };
+    // The head of a writer that started at `start` >= the run's end and has wrapped to page 0 (-Infinity
+    // before it wraps, when all its pages lie past the run).
+    const wrappedHeadAt = (k: number): number => {
+      const count = peekWritesAt(k) - this.cleanWrites;
+      if (count >= this.workingSet) return Infinity;
+      return start + count <= this.workingSet ? -Infinity : start + count - this.workingSet;
+    };
+    let k = 0;
     if (this.clearRoad(p, hi, peekWritesAt(0)) >= batch) {
-      let k = largest(maxK, (k) => this.clearRoad(p, hi, peekWritesAt(k - 1)) >= k * batch);
+      k = largest(maxK, (k) => this.clearRoad(p, hi, peekWritesAt(k - 1)) >= k * batch);
       // Behind: a writer no faster than the walk whose head is behind it stays behind (its head moves
       // at most `batch` pages a batch; the margin covers the float error of the clock's sums), so each
       // batch's pages are clear of its own peek, though not of later ones.
-      if (k < maxK && writesPerBatch > 0 && writesPerBatch <= batch - margin && start <= p && headAt(0) <= p) {
-        k = Math.max(k, largest(maxK, (k) => headAt(k - 1) <= p + (k - 1) * batch));
+      if (k < maxK && writesPerBatch > 0 && writesPerBatch <= batch - margin) {
+        if (start <= p && headAt(0) <= p) k = Math.max(k, largest(maxK, (k) => headAt(k - 1) <= p + (k - 1) * batch));
+        // Behind after a wrap: the writer started past this run (its pages from `start` on lie beyond
+        // it) and wraps to page 0 behind the walk, a pass after one it nearly kept up with.
+        else if (hi <= start && wrappedHeadAt(0) <= p) k = Math.max(k, largest(maxK, (k) => wrappedHeadAt(k - 1) <= p + (k - 1) * batch));
       }
-      out.batches = k;
-      out.sent = k * batch;
-      out.skipped = 0;
-      out.next = p + k * batch;
-      return out;
     }
-    // A chase needs every batch's head to move at least `batch` pages: floor(x + d) >= floor(x) + batch
-    // whenever d >= batch, so the writes per batch need only exceed it by the float error (margin).
-    if (writesPerBatch < batch + margin) return out;
-    const h0 = headAt(0);
-    if (!(start <= p && p <= h0 && h0 + batch <= hi)) return out;
-    const k = largest(maxK, (k) => headAt(k - 1) + batch <= hi);
     out.batches = k;
     out.sent = k * batch;
-    out.next = headAt(k - 1) + batch;
+    out.skipped = 0;
+    out.next = p + k * batch;
+    // A chase needs every batch's head to move at least `batch` pages: floor(x + d) >= floor(x) + batch
+    // whenever d >= batch, so the writes per batch need only exceed it by the float error (margin). A
+    // writer a hair faster than the walk starts level with it (a clear road of one batch at a time)
+    // and gains a page now and then: the chase describes those batches too, and goes further.
+    if (k === maxK || writesPerBatch < batch + margin) return out;
+    const h0 = headAt(0);
+    if (!(start <= p && p <= h0 && h0 + batch <= hi)) return out;
+    const chase = largest(maxK, (k) => headAt(k - 1) + batch <= hi);
+    if (chase <= k) return out;
+    out.batches = chase;
+    out.sent = chase * batch;
+    out.next = headAt(chase - 1) + batch;
     out.skipped = out.next - p - out.sent;
     return out;
   }
