@@ -116,9 +116,11 @@ export class SequentialTracker implements DirtyTracker {
    * Many batches in closed form (see DirtyTracker.walkAhead). These regimes cover a pass's long runs:
    * - clear road: the walk is in a to_send run that the peek has not reached, so each batch sends
    *   `batch` pages and skips none, for as long as the peek (which only grows) stays clear of them, or
-   *   for as long as a writer no faster than the walk keeps its head behind it;
-   * - chase: a writer faster than the link keeps its head ahead of the walk inside one unwrapped peek
-   *   run, so each batch skips to the head and sends the `batch` pages after it.
+   *   for as long as a writer no faster than the walk keeps its head behind it (also when it has
+   *   wrapped to page 0 from a start past the run);
+   * - chase: a writer faster than the link keeps its head ahead of (or level with) the walk inside one
+   *   unwrapped peek run, so each batch skips to the head and sends the `batch` pages after it; the
+   *   longer of the two is taken where both hold.
    * Either holds for batches 0..K-1 exactly when it holds with batch K-1's peek (the peek grows with k),
    * so K is found by a doubling then a binary search: O(log K) peeks instead of K batches.
    */
