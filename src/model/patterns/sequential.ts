@@ -202,13 +202,12 @@ export class SequentialTracker implements DirtyTracker {
     const maxK = Math.floor((end - 1 - p) / batch);
     if (maxK < 1) return out;
     const start = this.cleanWrites % this.workingSet;
-    const clearOf = (k: number) => this.touchedMissesToSend(p, writesAt(k));
     const behind = (k: number) => {
       const count = writesAt(k) - this.cleanWrites;
       return count < this.workingSet && start + count <= this.workingSet && start + count <= p + k * batch;
     };
     let ok: ((k: number) => boolean) | null = null;
-    if (clearOf(1)) ok = clearOf;
+    if (this.touchedMissesToSend(p, writesAt(1))) ok = (k: number) => this.touchedMissesToSend(p, writesAt(k));
     else if (writesPerBatch <= batch - 2 && start <= p && behind(0) && behind(1)) ok = behind;
     if (!ok) return out;
     const k = largest(maxK, ok);

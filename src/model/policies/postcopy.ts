@@ -75,6 +75,9 @@ export function runPostcopy(run: Run, hybrid = false): RunResult {
   const pushAhead = run.observer === null ? tracker.pushAhead?.bind(tracker) : undefined;
   const writesPerStep = ((run.clock.constantRate() ?? 0) * BATCH_PAGES) / link;
   let tryAhead = pushAhead !== undefined;
+  // The writes before step k of a pushAhead from `aheadFrom` pages moved (one closure per run).
+  let aheadFrom = 0;
+  const writesAtStep = (k: number) => run.clock.writesAt(clockAt(aheadFrom + k * BATCH_PAGES));
   // Most of a region at once, as a flow (random patterns' expected values in big regions).
   const pushFlow = pushFlowOf(run);
   const writesPerPage = (run.clock.constantRate() ?? 0) / link;
@@ -91,8 +94,8 @@ export function runPostcopy(run: Run, hybrid = false): RunResult {
   while (p < run.pages) {
     if (tryAhead) {
       tryAhead = false;
-      const moved = pushed + faults;
-      const ahead = pushAhead!(p, BATCH_PAGES, (k) => run.clock.writesAt(clockAt(moved + k * BATCH_PAGES)), writesPerStep);
+      aheadFrom = pushed + faults;
+      const ahead = pushAhead!(p, BATCH_PAGES, writesAtStep, writesPerStep);
       if (ahead.batches > 0) {
         pushed += ahead.sent;
         p = ahead.next;
