@@ -2,7 +2,7 @@
 // this pattern makes (to_send, a peek) is a circular run of pages, so the tracker keeps them as at
 // most two intervals and walks a batch with interval arithmetic instead of page by page. The result
 // is exactly the page-by-page walk's (tests/oracle compares them).
-import type { BatchStep, DirtyTracker, MergeStep, WalkAhead } from './tracker.ts';
+import type { BatchStep, DirtyTracker, MergeStep, PushChase, WalkAhead } from './tracker.ts';
 
 /**
  * Sorted disjoint half-open intervals [lo, hi), flattened: lo0, hi0, lo1, hi1. At most two, except
@@ -65,6 +65,7 @@ export class SequentialTracker implements DirtyTracker {
   private readonly peek = newRuns();
   private readonly step: BatchStep = { sent: 0, skipped: 0, next: 0 };
   private readonly ahead: WalkAhead = { batches: 0, sent: 0, skipped: 0, next: 0 };
+  private readonly chase: PushChase = { steps: 0, pushed: 0, faults: 0, next: 0, writes: 0 };
   private readonly probe = newRuns();
   private cleanWrites = 0;
 
@@ -214,6 +215,52 @@ export class SequentialTracker implements DirtyTracker {
     out.batches = k;
     out.sent = k * batch;
     out.next = p + k * batch;
+    return out;
+  }
+
+  /**
+   * Post-copy's push with the guest's touches ahead of it (see DirtyTracker.pushChase): while the pages
+   * touched since the clean are one unwrapped run [start, head) inside the push's to_send run, with the
+   * push pointer p <= head, a step pushes the first `batch` untouched pages from p (before start, then
+   * from head on) and the guest's new head h2 faults the pages of [head, h2) past them. Each step is a
+   * few sums instead of the tracker's batches; it stops where the touches would leave the to_send run or
+   * the working set, wrap, or fall behind the push, and the ordinary steps take over.
+   */
+  pushChase(from: number, writes: number, batch: number, moved: number, writesAt: (moved: number) => number): PushChase {
+    const out = this.chase;
+    out.steps = 0;
+    out.pushed = 0;
+    out.faults = 0;
+    out.next = from;
+    out.writes = writes;
+    let i = 0;
+    while (i < this.toSend.n && this.toSend.at[2 * i + 1] <= from) i++;
+    if (i === this.toSend.n || this.toSend.at[2 * i] > from) return out;
+    const w = this.workingSet;
+    const hi = Math.min(this.toSend.at[2 * i + 1], w);
+    const start = this.cleanWrites % w;
+    let p = from;
+    let head = start + (writes - this.cleanWrites);
+    if (!(writes - this.cleanWrites < w && head < hi && p <= head)) return out;
+    let m = moved;
+    for (;;) {
+      // The step's push: `batch` pages from p, skipping the touched [start, head).
+      const next = p + batch <= start ? p + batch : Math.max(p, head) + batch - Math.max(0, start - p);
+      if (!(next < hi)) break;
+      const w2 = writesAt(m + batch);
+      const h2 = start + (w2 - this.cleanWrites);
+      // Still one unwrapped run, short of the run's end and not behind the push.
+      if (!(w2 - this.cleanWrites < w && h2 < hi && h2 >= next)) break;
+      const faulted = h2 - Math.max(head, next);
+      out.steps++;
+      out.pushed += batch;
+      out.faults += faulted;
+      m += batch + faulted;
+      p = next;
+      head = h2;
+      out.writes = w2;
+    }
+    out.next = p;
     return out;
   }
 

@@ -78,6 +78,10 @@ export function runPostcopy(run: Run, hybrid = false): RunResult {
   // The writes before step k of a pushAhead from `aheadFrom` pages moved (one closure per run).
   let aheadFrom = 0;
   const writesAtStep = (k: number) => run.clock.writesAt(clockAt(aheadFrom + k * BATCH_PAGES));
+  // Steps behind a faster writer, a few sums each (sequential writer, tracker.pushChase).
+  const pushChase = run.observer === null ? tracker.pushChase?.bind(tracker) : undefined;
+  let tryChase = pushChase !== undefined;
+  const writesAtMoved = (moved: number) => run.clock.writesAt(clockAt(moved));
   // Most of a region at once, as a flow (random patterns' expected values in big regions).
   const pushFlow = pushFlowOf(run);
   const writesPerPage = (run.clock.constantRate() ?? 0) / link;
@@ -102,6 +106,20 @@ export function runPostcopy(run: Run, hybrid = false): RunResult {
         run.passSent = pushed + faults;
         run.t = clockAt(pushed + faults);
         writes = run.clock.writesAt(run.t);
+        continue;
+      }
+    }
+    if (tryChase) {
+      tryChase = false;
+      const chase = pushChase!(p, writes, stepPages, pushed + faults, writesAtMoved);
+      if (chase.steps > 0) {
+        faults += chase.faults;
+        pushed += chase.pushed;
+        p = chase.next;
+        writes = chase.writes;
+        run.passSent = pushed + faults;
+        run.t = clockAt(pushed + faults);
+        tryAhead = pushAhead !== undefined;
         continue;
       }
     }
@@ -137,6 +155,7 @@ export function runPostcopy(run: Run, hybrid = false): RunResult {
     run.t = clockAt(pushed + faults);
     tryAhead = pushAhead !== undefined;
     tryFlow = pushFlow !== undefined;
+    tryChase = pushChase !== undefined;
     checkDegraded();
   }
   run.closeRecord(record, pushed + faults);
