@@ -11,7 +11,7 @@ import type { RunResult } from '../result.ts';
 import { wireMbps } from '../transfer.ts';
 import { BATCH_PAGES } from '../units.ts';
 import { workingSetOf } from '../patterns/regions.ts';
-import { ExpectedTracker } from '../patterns/expected.ts';
+import { EXPECTED_WALK_AHEAD_MIN_BATCHES, ExpectedTracker } from '../patterns/expected.ts';
 import type { PushFlow } from '../patterns/tracker.ts';
 import type { Run } from './run.ts';
 
@@ -27,7 +27,8 @@ export const PUSH_FLOW_LEAVES_PAGES = 16 * BATCH_PAGES;
 /** The flow through a region (tracker.pushFlow), when this run can take it: no observer, a constant writer. */
 function pushFlowOf(run: Run): ((from: number, writes: number, lag: number) => PushFlow) | undefined {
   const rate = run.clock.constantRate();
-  if (run.observer !== null || rate === null || !run.tracker.pushFlow) return undefined;
+  // No region of a VM up to 16 GiB is big enough to flow through (see ExpectedTracker.pushFlow).
+  if (run.observer !== null || rate === null || !run.tracker.pushFlow || run.pages <= EXPECTED_WALK_AHEAD_MIN_BATCHES * BATCH_PAGES) return undefined;
   const writesPerPage = rate / run.pagesPerSecond;
   const tracker = run.tracker;
   return (from, writes, lag) => tracker.pushFlow!(from, writes, writesPerPage, PUSH_FLOW_LEAVES_PAGES, lag);
