@@ -2,7 +2,7 @@
 // this pattern makes (to_send, a peek) is a circular run of pages, so the tracker keeps them as at
 // most two intervals and walks a batch with interval arithmetic instead of page by page. The result
 // is exactly the page-by-page walk's (tests/oracle compares them).
-import type { BatchStep, DirtyTracker, MergeStep, WalkAhead } from './tracker.ts';
+import type { BatchStep, DirtyTracker, MergeStep, PushChase, WalkAhead } from './tracker.ts';
 
 /**
  * Sorted disjoint half-open intervals [lo, hi), flattened: lo0, hi0, lo1, hi1. At most two, except
@@ -65,6 +65,7 @@ export class SequentialTracker implements DirtyTracker {
   private readonly peek = newRuns();
   private readonly step: BatchStep = { sent: 0, skipped: 0, next: 0 };
   private readonly ahead: WalkAhead = { batches: 0, sent: 0, skipped: 0, next: 0 };
+  private readonly chase: PushChase = { steps: 0, pushed: 0, faults: 0, next: 0, writes: 0 };
   private readonly probe = newRuns();
   private cleanWrites = 0;
 
@@ -116,9 +117,11 @@ export class SequentialTracker implements DirtyTracker {
    * Many batches in closed form (see DirtyTracker.walkAhead). These regimes cover a pass's long runs:
    * - clear road: the walk is in a to_send run that the peek has not reached, so each batch sends
    *   `batch` pages and skips none, for as long as the peek (which only grows) stays clear of them, or
-   *   for as long as a writer no faster than the walk keeps its head behind it;
-   * - chase: a writer faster than the link keeps its head ahead of the walk inside one unwrapped peek
-   *   run, so each batch skips to the head and sends the `batch` pages after it.
+   *   for as long as a writer no faster than the walk keeps its head behind it (also when it has
+   *   wrapped to page 0 from a start past the run);
+   * - chase: a writer faster than the link keeps its head ahead of (or level with) the walk inside one
+   *   unwrapped peek run, so each batch skips to the head and sends the `batch` pages after it; the
+   *   longer of the two is taken where both hold.
    * Either holds for batches 0..K-1 exactly when it holds with batch K-1's peek (the peek grows with k),
    * so K is found by a doubling then a binary search: O(log K) peeks instead of K batches.
    */
@@ -133,35 +136,49 @@ export class SequentialTracker implements DirtyTracker {
     const maxK = Math.floor((hi - p) / batch);
     if (maxK < 1) return out;
     const start = this.cleanWrites % this.workingSet;
-    // The float error of the clock's sums is a few ulps of the writes so far; 1e-12 of them is far more.
-    const margin = 1e-12 * Math.max(1, peekWritesAt(0));
+    // The float error of the clock's sums is a few ulps of the writes so far (about 1e-15 of them);
+    // 1e-14 is well above it and still lets writers 10^-6 either side of the link's rate use the regimes.
+    const margin = 1e-14 * Math.max(1, peekWritesAt(0));
     const headAt = (k: number): number => {
       const count = peekWritesAt(k) - this.cleanWrites;
       return count < this.workingSet && start + count <= this.workingSet ? start + count : Infinity;
     };
+    // The head of a writer that started at `start` >= the run's end and has wrapped to page 0 (-Infinity
+    // before it wraps, when all its pages lie past the run).
+    const wrappedHeadAt = (k: number): number => {
+      const count = peekWritesAt(k) - this.cleanWrites;
+      if (count >= this.workingSet) return Infinity;
+      return start + count <= this.workingSet ? -Infinity : start + count - this.workingSet;
+    };
+    let k = 0;
     if (this.clearRoad(p, hi, peekWritesAt(0)) >= batch) {
-      let k = largest(maxK, (k) => this.clearRoad(p, hi, peekWritesAt(k - 1)) >= k * batch);
+      k = largest(maxK, (k) => this.clearRoad(p, hi, peekWritesAt(k - 1)) >= k * batch);
       // Behind: a writer no faster than the walk whose head is behind it stays behind (its head moves
       // at most `batch` pages a batch; the margin covers the float error of the clock's sums), so each
       // batch's pages are clear of its own peek, though not of later ones.
-      if (k < maxK && writesPerBatch > 0 && writesPerBatch <= batch - margin && start <= p && headAt(0) <= p) {
-        k = Math.max(k, largest(maxK, (k) => headAt(k - 1) <= p + (k - 1) * batch));
+      if (k < maxK && writesPerBatch > 0 && writesPerBatch <= batch - margin) {
+        if (start <= p && headAt(0) <= p) k = Math.max(k, largest(maxK, (k) => headAt(k - 1) <= p + (k - 1) * batch));
+        // Behind after a wrap: the writer started past this run (its pages from `start` on lie beyond
+        // it) and wraps to page 0 behind the walk, a pass after one it nearly kept up with.
+        else if (hi <= start && wrappedHeadAt(0) <= p) k = Math.max(k, largest(maxK, (k) => wrappedHeadAt(k - 1) <= p + (k - 1) * batch));
       }
-      out.batches = k;
-      out.sent = k * batch;
-      out.skipped = 0;
-      out.next = p + k * batch;
-      return out;
     }
-    // A chase needs every batch's head to move at least `batch` pages: floor(x + d) >= floor(x) + batch
-    // whenever d >= batch, so the writes per batch need only exceed it by the float error (margin).
-    if (writesPerBatch < batch + margin) return out;
-    const h0 = headAt(0);
-    if (!(start <= p && p <= h0 && h0 + batch <= hi)) return out;
-    const k = largest(maxK, (k) => headAt(k - 1) + batch <= hi);
     out.batches = k;
     out.sent = k * batch;
-    out.next = headAt(k - 1) + batch;
+    out.skipped = 0;
+    out.next = p + k * batch;
+    // A chase needs every batch's head to move at least `batch` pages: floor(x + d) >= floor(x) + batch
+    // whenever d >= batch, so the writes per batch need only exceed it by the float error (margin). A
+    // writer a hair faster than the walk starts level with it (a clear road of one batch at a time)
+    // and gains a page now and then: the chase describes those batches too, and goes further.
+    if (k === maxK || writesPerBatch < batch + margin) return out;
+    const h0 = headAt(0);
+    if (!(start <= p && p <= h0 && h0 + batch <= hi)) return out;
+    const chase = largest(maxK, (k) => headAt(k - 1) + batch <= hi);
+    if (chase <= k) return out;
+    out.batches = chase;
+    out.sent = chase * batch;
+    out.next = headAt(chase - 1) + batch;
     out.skipped = out.next - p - out.sent;
     return out;
   }
@@ -186,19 +203,64 @@ export class SequentialTracker implements DirtyTracker {
     const maxK = Math.floor((end - 1 - p) / batch);
     if (maxK < 1) return out;
     const start = this.cleanWrites % this.workingSet;
-    const clearOf = (k: number) => this.touchedMissesToSend(p, writesAt(k));
     const behind = (k: number) => {
       const count = writesAt(k) - this.cleanWrites;
       return count < this.workingSet && start + count <= this.workingSet && start + count <= p + k * batch;
     };
     let ok: ((k: number) => boolean) | null = null;
-    if (clearOf(1)) ok = clearOf;
+    if (this.touchedMissesToSend(p, writesAt(1))) ok = (k: number) => this.touchedMissesToSend(p, writesAt(k));
     else if (writesPerBatch <= batch - 2 && start <= p && behind(0) && behind(1)) ok = behind;
     if (!ok) return out;
     const k = largest(maxK, ok);
     out.batches = k;
     out.sent = k * batch;
     out.next = p + k * batch;
+    return out;
+  }
+
+  /**
+   * Post-copy's push with the guest's touches ahead of it (see DirtyTracker.pushChase): while the pages
+   * touched since the clean are one unwrapped run [start, head) inside the push's to_send run, with the
+   * push pointer p <= head, a step pushes the first `batch` untouched pages from p (before start, then
+   * from head on) and the guest's new head h2 faults the pages of [head, h2) past them. Each step is a
+   * few sums instead of the tracker's batches; it stops where the touches would leave the to_send run or
+   * the working set, wrap, or fall behind the push, and the ordinary steps take over.
+   */
+  pushChase(from: number, writes: number, batch: number, moved: number, writesAt: (moved: number) => number): PushChase {
+    const out = this.chase;
+    out.steps = 0;
+    out.pushed = 0;
+    out.faults = 0;
+    out.next = from;
+    out.writes = writes;
+    let i = 0;
+    while (i < this.toSend.n && this.toSend.at[2 * i + 1] <= from) i++;
+    if (i === this.toSend.n || this.toSend.at[2 * i] > from) return out;
+    const w = this.workingSet;
+    const hi = Math.min(this.toSend.at[2 * i + 1], w);
+    const start = this.cleanWrites % w;
+    let p = from;
+    let head = start + (writes - this.cleanWrites);
+    if (!(writes - this.cleanWrites < w && head < hi && p <= head)) return out;
+    let m = moved;
+    for (;;) {
+      // The step's push: `batch` pages from p, skipping the touched [start, head).
+      const next = p + batch <= start ? p + batch : Math.max(p, head) + batch - Math.max(0, start - p);
+      if (!(next < hi)) break;
+      const w2 = writesAt(m + batch);
+      const h2 = start + (w2 - this.cleanWrites);
+      // Still one unwrapped run, short of the run's end and not behind the push.
+      if (!(w2 - this.cleanWrites < w && h2 < hi && h2 >= next)) break;
+      const faulted = h2 - Math.max(head, next);
+      out.steps++;
+      out.pushed += batch;
+      out.faults += faulted;
+      m += batch + faulted;
+      p = next;
+      head = h2;
+      out.writes = w2;
+    }
+    out.next = p;
     return out;
   }
 

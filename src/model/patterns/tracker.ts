@@ -49,6 +49,41 @@ export interface DirtyTracker {
    * pages; `writesPerBatch` as for walkAhead. `sent` is batches * batch, `skipped` 0.
    */
   pushAhead?(from: number, batch: number, writesAt: (k: number) => number, writesPerBatch: number): WalkAhead;
+  /**
+   * Optional fast path for post-copy's push, used when nothing observes the run: the steps from `from`
+   * on while the guest's touches run ahead of the push in one stretch, so each step skips to their head,
+   * pushes `batch` pages after it and faults the pages the guest touches beyond them. `moved` is the pages
+   * moved so far and `writesAt(m)` the writes made by the time m pages have moved; `writes` the writes
+   * at the step's start. It must answer exactly what the steps one by one would (policies/postcopy.ts).
+   */
+  pushChase?(from: number, writes: number, batch: number, moved: number, writesAt: (moved: number) => number): PushChase;
+  /**
+   * Optional fast path for post-copy's push over expected values (patterns/expected.ts): the push from
+   * `from` to near the end of the region it is in, taken as a flow in closed form instead of steps,
+   * when the writer is constant (`writesPerPage` writes per page moved, `writes` made so far) and
+   * slower than the push (under one fault per page moved). It leaves `leave` missing pages of the
+   * region to the ordinary steps. `lag` is the faults of the last step (pages moved whose writes are
+   * not yet counted). `moved` is 0 when it does not apply.
+   */
+  pushFlow?(from: number, writes: number, writesPerPage: number, leave: number, lag: number): PushFlow;
+}
+
+/** What DirtyTracker.pushChase did: `steps` push steps (0: none), their pushed and faulted pages. */
+export interface PushChase {
+  steps: number;
+  pushed: number;
+  faults: number;
+  /** The push pointer and the guest's writes after the last step. */
+  next: number;
+  writes: number;
+}
+
+/** What DirtyTracker.pushFlow moved: `moved` pages in all (0: nothing taken), `faults` of them fetched. */
+export interface PushFlow {
+  moved: number;
+  faults: number;
+  /** The push pointer after it. */
+  next: number;
 }
 
 export interface WalkAhead {

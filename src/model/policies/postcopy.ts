@@ -11,7 +11,8 @@ import type { RunResult } from '../result.ts';
 import { wireMbps } from '../transfer.ts';
 import { BATCH_PAGES } from '../units.ts';
 import { workingSetOf } from '../patterns/regions.ts';
-import { ExpectedTracker } from '../patterns/expected.ts';
+import { EXPECTED_WALK_AHEAD_MIN_BATCHES, ExpectedTracker } from '../patterns/expected.ts';
+import type { PushFlow } from '../patterns/tracker.ts';
 import type { Run } from './run.ts';
 
 /** CPU registers and device state sent while the VM is paused (QEMU's is a few hundred KiB to MiBs). */
@@ -20,14 +21,28 @@ export const DEVICE_STATE_BYTES = 1_048_576;
 /** Above this many pages (the replay's limit, 128 GiB of 4 KiB pages) the expected-value push coarsens. */
 export const COARSE_PUSH_ABOVE_PAGES = 2 ** 25;
 
+/** Missing pages of a region that a push flow leaves to the steps (a few steps' worth). */
+export const PUSH_FLOW_LEAVES_PAGES = 16 * BATCH_PAGES;
+
+/** The flow through a region (tracker.pushFlow), when this run can take it: no observer, a constant writer. */
+function pushFlowOf(run: Run): ((from: number, writes: number, lag: number) => PushFlow) | undefined {
+  const rate = run.clock.constantRate();
+  // No region of a VM up to 16 GiB is big enough to flow through (see ExpectedTracker.pushFlow).
+  if (run.observer !== null || rate === null || !run.tracker.pushFlow || run.pages <= EXPECTED_WALK_AHEAD_MIN_BATCHES * BATCH_PAGES) return undefined;
+  const writesPerPage = rate / run.pagesPerSecond;
+  const tracker = run.tracker;
+  return (from, writes, lag) => tracker.pushFlow!(from, writes, writesPerPage, PUSH_FLOW_LEAVES_PAGES, lag);
+}
+
 /**
  * Pages per push step: 1024, except for the random patterns' expected values on VMs too big for the
- * teaching replay, whose steps grow with the VM so that a push is about 4,096 steps whatever its size
- * (their faults follow from smooth expectations, so a longer step changes a result by about the step's
- * share of memory, under 10^-3; MODEL-NOTES). The sequential writer is exact at any size (pushAhead).
+ * teaching replay when their push cannot flow (a writer whose rate changes, a trace): there the steps
+ * grow with the VM so that a push is about 4,096 steps whatever its size (their faults follow from
+ * smooth expectations, so a longer step moves a few % of the faults to the push; MODEL-NOTES). The
+ * sequential writer is exact at any size (pushAhead).
  */
 export function pushStepPages(run: Run): number {
-  if (!(run.tracker instanceof ExpectedTracker) || run.pages <= COARSE_PUSH_ABOVE_PAGES) return BATCH_PAGES;
+  if (!(run.tracker instanceof ExpectedTracker) || run.pages <= COARSE_PUSH_ABOVE_PAGES || pushFlowOf(run)) return BATCH_PAGES;
   return BATCH_PAGES * Math.ceil(run.pages / 2 ** 22);
 }
 
@@ -61,20 +76,66 @@ export function runPostcopy(run: Run, hybrid = false): RunResult {
   const pushAhead = run.observer === null ? tracker.pushAhead?.bind(tracker) : undefined;
   const writesPerStep = ((run.clock.constantRate() ?? 0) * BATCH_PAGES) / link;
   let tryAhead = pushAhead !== undefined;
+  // The writes before step k of a pushAhead from `aheadFrom` pages moved (one closure per run).
+  let aheadFrom = 0;
+  const writesAtStep = (k: number) => run.clock.writesAt(clockAt(aheadFrom + k * BATCH_PAGES));
+  // Steps behind a faster writer, a few sums each (sequential writer, tracker.pushChase).
+  const pushChase = run.observer === null ? tracker.pushChase?.bind(tracker) : undefined;
+  let tryChase = pushChase !== undefined;
+  const writesAtMoved = (moved: number) => run.clock.writesAt(clockAt(moved));
+  // Most of a region at once, as a flow (random patterns' expected values in big regions).
+  const pushFlow = pushFlowOf(run);
+  const writesPerPage = (run.clock.constantRate() ?? 0) / link;
+  let tryFlow = pushFlow !== undefined;
+  let lastFaults = 0;
   const stepPages = pushStepPages(run);
+  const checkDegraded = () => {
+    if (degradedUntil === null && (p >= workingSet || missingAhead(p, writes) - missingAhead(Math.max(p, workingSet), writes) < 0.5)) {
+      degradedUntil = run.t;
+    }
+  };
   run.passStart = start;
   run.passSent = 0;
   while (p < run.pages) {
     if (tryAhead) {
       tryAhead = false;
-      const moved = pushed + faults;
-      const ahead = pushAhead!(p, BATCH_PAGES, (k) => run.clock.writesAt(clockAt(moved + k * BATCH_PAGES)), writesPerStep);
+      aheadFrom = pushed + faults;
+      const ahead = pushAhead!(p, BATCH_PAGES, writesAtStep, writesPerStep);
       if (ahead.batches > 0) {
         pushed += ahead.sent;
         p = ahead.next;
         run.passSent = pushed + faults;
         run.t = clockAt(pushed + faults);
         writes = run.clock.writesAt(run.t);
+        continue;
+      }
+    }
+    if (tryChase) {
+      tryChase = false;
+      const chase = pushChase!(p, writes, stepPages, pushed + faults, writesAtMoved);
+      if (chase.steps > 0) {
+        faults += chase.faults;
+        pushed += chase.pushed;
+        p = chase.next;
+        writes = chase.writes;
+        run.passSent = pushed + faults;
+        run.t = clockAt(pushed + faults);
+        tryAhead = pushAhead !== undefined;
+        continue;
+      }
+    }
+    if (tryFlow) {
+      tryFlow = false;
+      const flow = pushFlow!(p, writes, lastFaults);
+      if (flow.moved > 0) {
+        faults += flow.faults;
+        pushed += flow.moved - flow.faults;
+        p = flow.next;
+        run.passSent = pushed + faults;
+        run.t = clockAt(pushed + faults);
+        // The flow counted the faults of the writes up to here; the steps count from the same writes.
+        writes += flow.moved * writesPerPage;
+        checkDegraded();
         continue;
       }
     }
@@ -88,14 +149,15 @@ export function runPostcopy(run: Run, hybrid = false): RunResult {
     run.observer?.push(p, next, sent, faulted, writes, nextWrites);
     writes = nextWrites;
     faults += faulted;
+    lastFaults = faulted;
     pushed += sent;
     p = next;
     run.passSent = pushed + faults;
     run.t = clockAt(pushed + faults);
     tryAhead = pushAhead !== undefined;
-    if (degradedUntil === null && (p >= workingSet || missingAhead(p, writes) - missingAhead(Math.max(p, workingSet), writes) < 0.5)) {
-      degradedUntil = run.t;
-    }
+    tryFlow = pushFlow !== undefined;
+    tryChase = pushChase !== undefined;
+    checkDegraded();
   }
   run.closeRecord(record, pushed + faults);
   run.cpuLost += (run.t - start) * (1 - s.vcpuLimit);
