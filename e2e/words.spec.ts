@@ -90,6 +90,53 @@ test("an exported SVG's caption link opens the same figure: pins and compared po
   await fresh.context().close();
 });
 
+test("an exported SVG's caption link draws the curves' overlays again: closed form and QEMU 7.2 measured runs", async ({ page, browser }) => {
+  // The measured 256 MiB VM under a 128 MiB/s cap (qemu72.spec.ts): the measured runs match it.
+  await page.goto('./?policy=qemu&vm=256&wss=65242&max-bandwidth=128&downtime-limit=300&pre=0&post=0&writer-cpu=0.01&rate=5000&link=10000');
+  await settled(page);
+  const chart = page.getByTestId('chart-curves');
+  await chart.getByRole('checkbox', { name: 'Closed form and RAM/bandwidth' }).check();
+  await chart.getByRole('checkbox', { name: /QEMU 7\.2 measured/ }).check();
+  // Part of the scenario's state: the address bar has them.
+  await expect.poll(() => new URL(page.url()).searchParams.get('overlay')).toBe('model,qemu72');
+  const drawn = async (p: Page) => ({
+    model: await p.getByTestId('chart-curves').locator('path[data-model="closed-form"]').count(),
+    measured: await p.getByTestId('chart-curves').locator('.measured-point').count(),
+  });
+  const shown = await drawn(page);
+  expect(shown.model).toBe(2);
+  expect(shown.measured).toBeGreaterThan(0);
+  const [file] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: /^SVG/ }).click()]);
+  const svg = await readFile((await file.path())!, 'utf8');
+  const desc = await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('desc')?.textContent ?? '', svg);
+  expect(desc).toContain('Drawn over the curves: the closed form and RAM / bandwidth for the current link and the QEMU 7.2 measured runs.');
+  const link = /(https?:\/\/\S+)$/.exec(desc)?.[1];
+  expect(new URL(link!).searchParams.get('overlay')).toBe('model,qemu72');
+
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(link!);
+  await settled(fresh);
+  const again = fresh.getByTestId('chart-curves');
+  await expect(again.getByRole('checkbox', { name: 'Closed form and RAM/bandwidth' })).toBeChecked();
+  await expect(again.getByRole('checkbox', { name: /QEMU 7\.2 measured/ })).toBeChecked();
+  await expect(again.getByTestId('model-parting')).toBeVisible();
+  expect(await drawn(fresh)).toEqual(shown);
+  await fresh.context().close();
+  // Unchecked, the overlays leave the link and the chart.
+  await chart.getByRole('checkbox', { name: 'Closed form and RAM/bandwidth' }).uncheck();
+  await chart.getByRole('checkbox', { name: /QEMU 7\.2 measured/ }).uncheck();
+  await expect.poll(() => new URL(page.url()).searchParams.has('overlay')).toBe(false);
+  expect(await drawn(page)).toEqual({ model: 0, measured: 0 });
+});
+
+test('a bad overlay name in a link is reported and ignored', async ({ page }) => {
+  await page.goto('./?preset=akoush-1g&overlay=model,bogus');
+  await settled(page);
+  await expect(page.getByTestId('url-notice')).toContainText('overlay: "bogus" is not one of model, qemu72; ignored');
+  await expect(page.getByTestId('chart-curves').locator('path[data-model="closed-form"]')).toHaveCount(2);
+  await expect.poll(() => new URL(page.url()).searchParams.get('overlay')).toBe('model');
+});
+
 test('no text on any view shows a number in exponent form', async ({ page }) => {
   const exponent = /\d(?:\.\d+)?[eE][+-]?\d/;
   // Tiny and huge numbers: a 1 MiB VM on a fast link (microsecond iterations) and a 16 TiB VM; the SLA
