@@ -4,6 +4,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { Scenario } from '../../model/scenario.ts';
 import { measuredPointsFor } from '../../model/qemu72/points.ts';
+import { formatDuration } from '../../model/words/format.ts';
 import type { CurvesExtra } from './CurvesChart.tsx';
 import { LogToggle } from './ChartFrame.tsx';
 import './measured.css';
@@ -35,7 +36,7 @@ export function useMeasuredPoints(scenario: Scenario, show: boolean, setShow: (o
                 transform={`rotate(45 ${x(p.rate)} ${y(value)})`}
                 className={open ? 'measured-point measured-point--stalled' : 'measured-point'}
               >
-                <title>{`${p.case} run ${p.rep}: ${metric === 'downtimeS' ? 'downtime' : open ? 'cancelled after' : 'total'} ${value < 1 ? `${Math.round(value * 1000)} ms` : `${value.toFixed(2)} s`}`}</title>
+                <title>{`${p.case} run ${p.rep}: ${metric === 'downtimeS' ? 'downtime' : open ? 'cancelled after' : 'total'} ${formatDuration(value)}`}</title>
               </rect>
             );
           })}
