@@ -14,12 +14,13 @@ import { Term } from '../teach/Term.tsx';
 import { countsBreakdown, runCounts } from '../../model/words/counts.ts';
 import { policyFacts, shortDuration } from './policyFacts.ts';
 
-function stopReasonText(reason: StopReason, s: Scenario): string {
+export function stopReasonText(reason: StopReason, s: Scenario, r: RunResult): string {
   switch (reason) {
     case 'few-dirty-pages':
       return `Few pages left: an iteration sent and skipped fewer than ${formatPages(s.minDirtyPages)}`;
     case 'max-iterations':
-      return `Iteration limit: stop-and-copy after iteration ${s.maxIterations}`;
+      // The run's own count: Xen migration v2's limit is fixed (XEN_V2_MAX_ROUNDS), not max-iterations.
+      return `Iteration limit: stop-and-copy after iteration ${runCounts(r).live}`;
     case 'max-data-factor':
       return `Data limit: more than ${formatTimes(s.maxFactor)} the VM sent`;
     default: {
@@ -94,7 +95,7 @@ function Cards({ scenario, result }: { scenario: Scenario; result: RunResult }) 
       <div className="card card--reason">
         <dt>{applies === 'no' ? 'Switch-over' : 'Pre-copy stopped'}</dt>
         <dd className="card__value card__value--text" data-testid="stop-reason" data-reason={result.stopReason}>
-          {stopReasonText(result.stopReason, scenario)}
+          {stopReasonText(result.stopReason, scenario, result)}
         </dd>
       </div>
     </>
