@@ -15,7 +15,7 @@ export const STOP_REASON_TEXT: Record<StopReason, string> = {
   'within-downtime-limit': 'dirty data fits the downtime limit',
   'no-convergence': 'did not converge: switch-over forced at the timeout',
   postcopy: 'post-copy switches over at once',
-  'postcopy-hybrid': 'post-copy after one pre-copy pass',
+  'postcopy-hybrid': 'post-copy after one live pre-copy iteration',
 };
 
 /** A change of the guest's throttle (QEMU auto-converge). */

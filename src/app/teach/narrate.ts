@@ -419,11 +419,11 @@ function narrateStop(e: Extract<ReplayEvent, { kind: 'stop-decision' }>, ctx: St
       };
     case 'postcopy-hybrid':
       return {
-        title: 'Switch over after one pass',
+        title: 'Switch over after one live iteration',
         parts: [
-          'Hybrid migration made one ',
+          'Hybrid migration made one live ',
           t('pre-copy'),
-          ` pass; now it switches to `,
+          ` iteration; now it switches to `,
           t('post-copy'),
           `: the ${plural(stillDirty, 'page')} dirtied meanwhile follow after the guest resumes at the destination.`,
         ],
