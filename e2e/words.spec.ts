@@ -137,6 +137,46 @@ test('a bad overlay name in a link is reported and ignored', async ({ page }) =>
   await expect.poll(() => new URL(page.url()).searchParams.get('overlay')).toBe('model');
 });
 
+test("the legends, the timeline's stages and the policies' descriptions explain their words by keyboard and by tap", async ({ browser }) => {
+  const context = await browser.newContext({ hasTouch: true });
+  const page = await context.newPage();
+  await page.goto('./?vm=1024&link=935&rate=15000');
+  await settled(page);
+  // The timeline's legend explains the stage the plot labels "stop-and-copy": by keyboard focus…
+  const timeline = page.getByTestId('chart-timeline').locator('.chart__legend');
+  const stop = timeline.getByRole('button', { name: 'Stop-and-copy', exact: true });
+  await stop.focus();
+  await expect(stop).toHaveAccessibleDescription(/stop-and-copy:.*guest is paused/);
+  await expect(timeline.getByRole('tooltip')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(timeline.getByRole('tooltip')).toBeHidden();
+  // …and a live iteration, as the stage label "pre-copy: N live iterations" counts them, by a tap.
+  await timeline.getByRole('button', { name: 'Live iteration', exact: true }).tap();
+  await expect(timeline.getByRole('tooltip').filter({ hasText: 'live iteration:' })).toBeVisible();
+  // The policies' descriptions: Xen's peek, once, where it first appears.
+  const picker = page.getByRole('group', { name: 'Migration policy' });
+  await expect(picker.getByRole('button', { name: 'peek', exact: true })).toHaveCount(1);
+  await picker.getByRole('button', { name: 'peek', exact: true }).tap();
+  await expect(picker.getByRole('tooltip').filter({ hasText: 'peek:' })).toBeVisible();
+  // The iteration chart's legend: skipped pages.
+  await expect(page.getByTestId('chart-iterations').locator('.chart__legend').getByRole('button', { name: 'skipped' })).toHaveAccessibleDescription(/skip:/);
+  await context.close();
+});
+
+test('in Large type a legend names its entries only, and their terms stay reachable', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./?vm=1024&link=935&rate=15000&large=1');
+  await settled(page);
+  const legend = page.getByTestId('chart-timeline').locator('.chart__legend');
+  // The detail is out of sight; the name's term is a button on screen.
+  const detail = legend.locator('.chart__legend-more', { hasText: 'guest running' });
+  expect(await detail.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+  const term = legend.getByRole('button', { name: 'Live iteration', exact: true });
+  await expect(term).toBeVisible();
+  await term.focus();
+  await expect(legend.getByRole('tooltip')).toBeVisible();
+});
+
 test('no text on any view shows a number in exponent form', async ({ page }) => {
   const exponent = /\d(?:\.\d+)?[eE][+-]?\d/;
   // Tiny and huge numbers: a 1 MiB VM on a fast link (microsecond iterations) and a 16 TiB VM; the SLA
