@@ -14,9 +14,11 @@ import { DEFAULT_SCENARIO, POLICIES, recordRun, simulate, type ReplayEvent, type
 import { IterationChart } from '../charts/IterationChart.tsx';
 import { TimelineChart } from '../charts/TimelineChart.tsx';
 import { PolicyPicker } from '../explore/PolicyPicker.tsx';
+import { policyFacts } from '../explore/policyFacts.ts';
 import { createAppStore, setAppStore } from '../state/store.ts';
-import { GLOSSARY, GLOSSARY_TERMS, glossaryEntry } from './glossary.ts';
+import { GLOSSARY, GLOSSARY_TERMS, glossaryEntry, type GlossaryTerm } from './glossary.ts';
 import { narrate, narrationText, type StepContext } from './narrate.ts';
+import { TermRuns, termParts } from './WithTerms.tsx';
 
 /** Words of live migration a student may not know (singular forms; the scan also finds plurals). */
 const DOMAIN_WORDS = [
@@ -182,6 +184,21 @@ describe('glossary', () => {
     expect(unexplained(picker)).toEqual([]);
     // The scan sees what the issue lists (so an empty list above means something).
     for (const term of ['peek', 'skip', 'stop-and-copy', 'dirty bitmap', 'push', 'remote fault', 'switch-over', 'pass']) expect(picker.terms, term).toContain(term);
+  });
+
+  it("attaches a term to every domain word of the summary's notes on what each policy reports", () => {
+    const ids = new Set<string>();
+    for (const s of PLACE_RUNS) {
+      const result = simulate(s);
+      const facts = policyFacts(s, result, null);
+      facts.forEach((f) => ids.add(f.id));
+      // As Summary.tsx marks them: one set of terms across the notes.
+      const seen = new Set<GlossaryTerm>();
+      const html = facts.map((f) => renderToStaticMarkup(createElement(TermRuns, { parts: termParts(f.note, seen) }))).join(' ¦ ');
+      expect(unexplained(place(html)), s.policy).toEqual([]);
+    }
+    // QEMU's syncs and throttle, post-copy's remote faults are among the notes checked.
+    for (const id of ['syncs', 'throttle', 'remote-faults']) expect(ids, id).toContain(id);
   });
 
   it('every entry is one or two sentences, and the entries agree with the count vocabulary', () => {
