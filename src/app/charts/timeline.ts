@@ -109,7 +109,7 @@ export function degradedSpan(stages: readonly Stage[], result: RunResult): Downt
 }
 
 export function degradedLabel(span: DowntimeSpan): string {
-  return `degraded ${formatSeconds(span.durationS)} s`;
+  return `degraded ${formatDuration(span.durationS)}`;
 }
 
 /** The VM is paused from the start of the stop-and-copy (or switch-over) to the end of the activation. */
@@ -321,8 +321,9 @@ export function timelinePhases(stages: readonly Stage[]): Phase[] {
   return phases;
 }
 
+/** In the summary's digits and unit ("314 ms", never "0.314 s" beside it). */
 export function downtimeLabel(span: DowntimeSpan): string {
-  return `downtime ${formatSeconds(span.durationS)} s`;
+  return `downtime ${formatDuration(span.durationS)}`;
 }
 
 export function stageTooltip(stage: Stage, result?: RunResult): { title: string; rows: [string, string][] } {
