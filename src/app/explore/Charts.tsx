@@ -118,7 +118,9 @@ function ChartsOf({ run }: { run: RunView }) {
   useEffect(() => (complete ? inNextFrame(measureCompare) : undefined), [planKey, complete]);
 
   const progress = Math.round((shown.done / Math.max(1, shown.total)) * 100);
-  const measured = useMeasuredPoints(run.scenario);
+  const overlays = useApp((s) => s.overlays);
+  const setOverlay = useApp((s) => s.setOverlay);
+  const measured = useMeasuredPoints(run.scenario, overlays.includes('qemu72'), (on) => setOverlay('qemu72', on));
   const toolbar = <ComparePolicies current={run.scenario.policy} />;
   // Iterations and curves side by side where there is room (the workbench), the timeline after them.
   return (
@@ -159,6 +161,8 @@ function ChartsOf({ run }: { run: RunView }) {
               </>
             }
             extra={measured.extra}
+            showModels={overlays.includes('model')}
+            onShowModels={(on) => setOverlay('model', on)}
           />
         )}
       </div>
