@@ -34,15 +34,15 @@ export function WithTerms({ text }: { text: string }) {
   return <TermRuns parts={termParts(text)} />;
 }
 
-/** Parts cut by termParts, rendered: plain runs as text, terms as <Term>. */
-export function TermRuns({ parts }: { parts: readonly TermPart[] }) {
+/** Parts cut by termParts, rendered: plain runs as text, terms as <Term> (`detached`: see Term.tsx). */
+export function TermRuns({ parts, detached = false }: { parts: readonly TermPart[]; detached?: boolean }) {
   return (
     <>
       {parts.map((p, i) =>
         typeof p === 'string' ? (
           <Fragment key={i}>{p}</Fragment>
         ) : (
-          <Term key={i} term={p.term}>
+          <Term key={i} term={p.term} detached={detached}>
             {p.text}
           </Term>
         ),

@@ -153,13 +153,21 @@ export function narrate(event: ReplayEvent, ctx: StepContext): Narration {
           ' starts. The ',
           t('stop-and-copy'),
           ` sends the ${plural(event.pagesToSend, 'page')} still dirty`,
-          event.pagesToSend > 0 ? `; the guest stays paused for ${seconds(event.durationS)} before commitment.` : '.',
+          ...(event.pagesToSend > 0 ? [`; the guest stays paused for ${seconds(event.durationS)} before `, t('commitment'), '.'] : ['.']),
         ],
       };
     case 'commit':
       return {
         title: 'Commitment',
-        parts: [`The destination commits the migrated VM; commitment and activation take ${seconds(event.durationS)}. `, 'The guest is still paused, so this time is part of the ', t('downtime'), '.'],
+        parts: [
+          'The destination commits the migrated VM; ',
+          t('commitment'),
+          ' and ',
+          t('activation'),
+          ` take ${seconds(event.durationS)}. The guest is still paused, so this time is part of the `,
+          t('downtime'),
+          '.',
+        ],
       };
     case 'activate':
       return {
