@@ -18,6 +18,7 @@ import { IterationChart } from '../charts/IterationChart.tsx';
 import { TimelineChart } from '../charts/TimelineChart.tsx';
 import { PolicyPicker } from '../explore/PolicyPicker.tsx';
 import { policyFacts } from '../explore/policyFacts.ts';
+import { StopCard } from '../explore/Summary.tsx';
 import { POLICY_NAME } from '../policyNames.ts';
 import { curveSeries } from '../state/curvesPlan.ts';
 import { planFor } from '../state/engine.ts';
@@ -245,6 +246,13 @@ describe('glossary', () => {
     }
     // Every stop reason is among the notes checked.
     expect([...reasons].sort()).toEqual(Object.keys(STOP_REASON_TEXT).sort());
+  });
+
+  it("attaches a term to every domain word of the summary's stop reason", () => {
+    for (const s of PLACE_RUNS) {
+      const card = place(renderToStaticMarkup(createElement(StopCard, { scenario: s, result: simulate(s) })));
+      expect(unexplained(card), `${s.policy}: ${card.text}`).toEqual([]);
+    }
   });
 
   it("attaches a term to the narration's commitment and activation wherever it says them", () => {
