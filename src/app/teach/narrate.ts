@@ -4,6 +4,7 @@
 import type { PolicyName } from '../../model/index.ts';
 import { PageState, type BatchEvent, type DirtySplit, type ReplayEvent, type StepGranularity } from '../../model/replay/index.ts';
 import type { GlossaryTerm } from './glossary.ts';
+import { markedParts } from './termParts.ts';
 import { countsFor, countsText } from '../../model/words/counts.ts';
 import { formatCount, formatDuration, formatTimes } from '../../model/words/format.ts';
 
@@ -70,7 +71,13 @@ export function narrationText(n: Narration): string {
 
 const isXen = (p: PolicyName) => p === 'xen';
 
+/** What a step says: the terms the step is about, marked by its text (t()), and every other domain word of it marked too. */
 export function narrate(event: ReplayEvent, ctx: StepContext): Narration {
+  const n = narrateStep(event, ctx);
+  return { ...n, parts: markedParts(n.parts) };
+}
+
+function narrateStep(event: ReplayEvent, ctx: StepContext): Narration {
   switch (event.kind) {
     case 'pre-migration':
       return {
