@@ -1,7 +1,7 @@
 // The narration panel: what the current step does and why, with the step's numbers and glossary
 // tooltips. It follows the frame on the map (so words and picture always agree). narrate() marks every
-// domain word of the step, each once. The terms are detached
-// (Term.tsx), so the panel's text stays the narration's words (the tests and a screen reader read it).
+// domain word of the step, each once. The terms are detached (Term.tsx), so the panel's text stays the
+// narration's words (the tests and a screen reader read it).
 import { useMemo } from 'react';
 import { narrate, type StepContext } from './narrate.ts';
 import { TermRuns } from './WithTerms.tsx';
