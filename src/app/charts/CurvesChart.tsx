@@ -9,7 +9,7 @@ import type { SweepPoint } from '../../model/sweep.ts';
 import { AxisBottom, AxisLeft, GridColumns, GridRows } from './Axis.tsx';
 import { POLICY_TERM } from '../teach/glossary.ts';
 import { ChartFrame, LegendDetail, LegendItem, LogToggle } from './ChartFrame.tsx';
-import { legendNamedText, legendTermScope, legendText } from './LegendText.tsx';
+import { legendDetailText, legendTermScope, legendText } from './LegendText.tsx';
 import {
   curvesSummary,
   drawOrder,
@@ -454,7 +454,7 @@ function CurvesLegend({ series, scenario, overlay }: { series: readonly CurveSer
               </svg>
             }
           >
-            {compared ? legendNamedText(terms, POLICY_TERM[s.policy!], seriesLegendLabel(s), true) : <LegendDetail text={seriesLegendLabel(s)} />}
+            {compared ? legendDetailText(terms, seriesLegendLabel(s), true, POLICY_TERM[s.policy!]) : <LegendDetail text={seriesLegendLabel(s)} />}
             {s.current ? <strong> (current)</strong> : null}
           </LegendItem>
         );

@@ -7,8 +7,7 @@
 // exports and the tests read as the entries' labels.
 import type { ReactNode } from 'react';
 import type { GlossaryTerm } from '../teach/glossary.ts';
-import { Term } from '../teach/Term.tsx';
-import { TermRuns, termParts } from '../teach/WithTerms.tsx';
+import { TermRuns, termParts, type TermPart } from '../teach/WithTerms.tsx';
 import { LegendMore } from './ChartFrame.tsx';
 
 /** The terms marked so far in one legend; made afresh on each render of the legend. */
@@ -21,9 +20,15 @@ export function legendTermScope(): LegendTermScope {
   return { names: new Set(), details: new Set() };
 }
 
-/** "Stop-and-copy" and, in LegendMore, " (VM paused): pages sent"; each term marked where it first appears. */
-export function legendText(scope: LegendTermScope, name: string, detail?: string, detached = false): ReactNode {
-  const nameParts = termParts(name, scope.names);
+/**
+ * "Stop-and-copy" and, in LegendMore, " (VM paused): pages sent"; each term marked where it first
+ * appears. `nameTerm`: the name stands for that entry as a whole (a compared policy's curve: "Xen 3.x"
+ * of "Xen 3.x (Akoush) (935 Mbit/s)" is the policy's entry).
+ */
+export function legendText(scope: LegendTermScope, name: string, detail?: string, detached = false, nameTerm?: GlossaryTerm): ReactNode {
+  const whole = nameTerm !== undefined && !scope.names.has(nameTerm);
+  if (whole) scope.names.add(nameTerm);
+  const nameParts: TermPart[] = whole ? [{ term: nameTerm, text: name }] : termParts(name, scope.names);
   // A detail marks only what no name so far (this one included) and no detail before it has marked.
   const skip = new Set([...scope.details, ...scope.names]);
   const detailParts = detail ? termParts(detail, skip) : [];
@@ -40,27 +45,8 @@ export function legendText(scope: LegendTermScope, name: string, detail?: string
   );
 }
 
-/** A label such as "1 Gbps (935 Mbit/s)": the part from " (" on is the entry's detail. */
-export function legendDetailText(scope: LegendTermScope, text: string, detached = false): ReactNode {
+/** A label such as "1 Gbps (935 Mbit/s)": the part from " (" on is the entry's detail (`nameTerm`: see legendText). */
+export function legendDetailText(scope: LegendTermScope, text: string, detached = false, nameTerm?: GlossaryTerm): ReactNode {
   const at = text.indexOf(' (');
-  return at < 0 ? legendText(scope, text, undefined, detached) : legendText(scope, text.slice(0, at), text.slice(at), detached);
-}
-
-/**
- * A label whose name stands for `term` as a whole (a compared policy's curve: "Xen 3.x" of
- * "Xen 3.x (Akoush) (935 Mbit/s)" is the policy's entry); the detail from " (" on stays as written.
- */
-export function legendNamedText(scope: LegendTermScope, term: GlossaryTerm, text: string, detached = false): ReactNode {
-  const at = text.indexOf(' (');
-  const name = at < 0 ? text : text.slice(0, at);
-  if (scope.names.has(term)) return legendDetailText(scope, text, detached);
-  scope.names.add(term);
-  return (
-    <>
-      <Term term={term} detached={detached}>
-        {name}
-      </Term>
-      {at < 0 ? null : <LegendMore>{text.slice(at)}</LegendMore>}
-    </>
-  );
+  return at < 0 ? legendText(scope, text, undefined, detached, nameTerm) : legendText(scope, text.slice(0, at), text.slice(at), detached, nameTerm);
 }
