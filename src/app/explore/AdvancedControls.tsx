@@ -12,7 +12,7 @@ import { NumberInput } from '../components/NumberInput.tsx';
 import { PAGE_SIZES, SCALES, limits, wssScale } from './controlSpecs.ts';
 import { SliderField } from '../components/SliderField.tsx';
 import { WriterCpuField } from './WriterCpuField.tsx';
-import { WithTerms } from '../teach/WithTerms.tsx';
+import { TermRuns, termParts, WithTerms } from '../teach/WithTerms.tsx';
 
 const PATTERN_TEXT: Record<Pattern, string> = {
   sequential: 'Sequential (Akoush’s writer)',
@@ -46,6 +46,7 @@ function GuestFields({ s, setField }: { s: Scenario; setField: SetField }) {
       <SliderField
         id="ctl-wss"
         label="Working set"
+        term="working set"
         unit="pages"
         value={wss}
         scale={wssScale(pages)}
@@ -100,6 +101,7 @@ function GuestFields({ s, setField }: { s: Scenario; setField: SetField }) {
       <SliderField
         id="ctl-pre"
         label="Pre-migration overhead"
+        term="pre-migration overhead"
         unit="s"
         value={s.preS}
         scale={SCALES.preS}
@@ -111,13 +113,14 @@ function GuestFields({ s, setField }: { s: Scenario; setField: SetField }) {
       <SliderField
         id="ctl-post"
         label="Post-migration overhead"
+        term="post-migration overhead"
         unit="s"
         value={s.postS}
         scale={SCALES.postS}
         {...limits('postS')}
         onChange={(v) => setField('postS', v)}
         valueText={formatDuration}
-        hint={<WithTerms text="Commitment and activation, part of the downtime (Akoush: 0.314 s)." />}
+        hint="Commitment and activation, part of the downtime (Akoush: 0.314 s)."
       />
     </>
   );
@@ -130,15 +133,16 @@ function PolicyFields({ s, setField }: { s: Scenario; setField: SetField }) {
       <legend>{POLICY_NAME[s.policy]}: its settings</legend>
       {s.policy === 'postcopy' || s.policy === 'hybrid' ? (
         <p className="field__hint">
-          {s.policy === 'hybrid' ? 'One live iteration over all memory, then post-copy. ' : ''}
-          At the switch-over the VM pauses while its CPU and device state ({formatBytes(DEVICE_STATE_BYTES)}) cross the link, then resumes at the
-          destination; pages it touches before they arrive are fetched as remote faults. No further settings.
+          <WithTerms
+            text={`${s.policy === 'hybrid' ? 'One live iteration over all memory, then post-copy. ' : ''}At the switch-over the VM pauses while its CPU and device state (${formatBytes(DEVICE_STATE_BYTES)}) cross the link, then resumes at the destination; pages it touches before they arrive are fetched as remote faults. No further settings.`}
+          />
         </p>
       ) : null}
       {xen || s.policy === 'xen-v2' ? (
         <SliderField
           id="ctl-min-dirty"
           label="Fewer dirty pages than"
+          term="dirty page"
           unit="pages"
           value={s.minDirtyPages}
           scale={SCALES.minDirtyPages}
@@ -164,6 +168,7 @@ function PolicyFields({ s, setField }: { s: Scenario; setField: SetField }) {
           <SliderField
             id="ctl-max-factor"
             label="Data sent over"
+          term="data limit"
             unit="× VM"
             value={s.maxFactor}
             scale={SCALES.maxFactor}
@@ -179,6 +184,7 @@ function PolicyFields({ s, setField }: { s: Scenario; setField: SetField }) {
           <SliderField
             id="ctl-downtime-limit"
             label="Downtime limit"
+          term="downtime limit"
             unit="ms"
             value={s.downtimeLimitMs}
             scale={SCALES.downtimeLimitMs}
@@ -190,6 +196,7 @@ function PolicyFields({ s, setField }: { s: Scenario; setField: SetField }) {
           <SliderField
             id="ctl-max-bandwidth"
             label="Bandwidth cap"
+          term="max-bandwidth"
             unit="MiB/s"
             value={s.maxBandwidthMiBps}
             scale={SCALES.maxBandwidthMiBps}
@@ -201,6 +208,7 @@ function PolicyFields({ s, setField }: { s: Scenario; setField: SetField }) {
           <SliderField
             id="ctl-timeout"
             label="Give up after"
+          term="timeout"
             unit="s"
             value={s.timeoutS}
             scale={SCALES.timeoutS}
@@ -211,7 +219,9 @@ function PolicyFields({ s, setField }: { s: Scenario; setField: SetField }) {
           />
           <div className="field field--check">
             <input id="ctl-auto-converge" type="checkbox" checked={s.autoConverge} onChange={(e) => setField('autoConverge', e.currentTarget.checked)} />
-            <label htmlFor="ctl-auto-converge">Auto-converge (throttle a guest that dirties too fast)</label>
+            <label htmlFor="ctl-auto-converge">
+              <TermRuns parts={termParts('Auto-converge (throttle a guest that dirties too fast)')} detached />
+            </label>
           </div>
         </>
       ) : null}
@@ -226,6 +236,7 @@ function TransferFields({ s, setField }: { s: Scenario; setField: SetField }) {
       <SliderField
         id="ctl-vcpu-limit"
         label="vCPU share of the writer"
+        term="vCPU limit"
         unit="of a vCPU"
         value={s.vcpuLimit}
         scale={SCALES.vcpuLimit}
@@ -238,6 +249,7 @@ function TransferFields({ s, setField }: { s: Scenario; setField: SetField }) {
       <SliderField
         id="ctl-zero-fraction"
         label="Zero pages"
+        term="zero page"
         unit="of pages"
         value={s.zeroFraction}
         scale={SCALES.zeroFraction}
@@ -249,6 +261,7 @@ function TransferFields({ s, setField }: { s: Scenario; setField: SetField }) {
       <SliderField
         id="ctl-compression"
         label="Compression ratio"
+        term="compression"
         unit="×"
         value={s.compressionRatio}
         scale={SCALES.compressionRatio}

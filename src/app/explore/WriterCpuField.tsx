@@ -22,6 +22,7 @@ export function WriterCpuField({ s, setField }: { s: Scenario; setField: AppStat
     <SliderField
       id="ctl-writer-cpu"
       label="CPU the writer needs"
+      term="writer CPU"
       unit="of a vCPU"
       value={s.writerCpu}
       scale={SCALE}

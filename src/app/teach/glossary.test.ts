@@ -16,6 +16,7 @@ import { CurvesChart } from '../charts/CurvesChart.tsx';
 import { formatMbps } from '../charts/format.ts';
 import { IterationChart } from '../charts/IterationChart.tsx';
 import { TimelineChart } from '../charts/TimelineChart.tsx';
+import { Controls } from '../explore/Controls.tsx';
 import { PolicyPicker } from '../explore/PolicyPicker.tsx';
 import { policyFacts } from '../explore/policyFacts.ts';
 import { StopCard } from '../explore/Summary.tsx';
@@ -273,6 +274,29 @@ describe('glossary', () => {
     expect(unexplained(picker)).toEqual([]);
     // The scan sees what the issue lists (so an empty list above means something).
     for (const term of ['peek', 'skip', 'stop-and-copy', 'dirty bitmap', 'push', 'remote fault', 'switch-over', 'pass']) expect(picker.terms, term).toContain(term);
+  });
+
+  it("attaches a term to every domain word of the controls' labels and hints", () => {
+    const terms = new Set<string>();
+    for (const policy of POLICIES) {
+      // Every field shown: the hot/cold pattern's, the compressor's, the policy's own.
+      const scenario: Scenario = { ...DEFAULT_SCENARIO, policy, pattern: 'hotcold', compressMbps: 1000 };
+      setAppStore(createAppStore({ scenario, presetId: null, notice: [], theme: 'light', largeType: false }));
+      const html = renderToStaticMarkup(createElement(Controls));
+      // Each field read as a place: its label and its hint, as they are shown together.
+      const fields = html.split(/(?=<div class="field[ "]|<fieldset)/).filter((f) => f.startsWith('<div class="field'));
+      expect(fields.length, policy).toBeGreaterThan(12);
+      for (const field of fields) {
+        const words = [...field.matchAll(/<label[^>]*>[\s\S]*?<\/label>|<p class="field__hint"[^>]*>[\s\S]*?<\/p>/g)].map((m) => m[0]).join(' ¦ ');
+        const where = place(words);
+        where.terms.forEach((t) => terms.add(t));
+        expect(unexplained(where), `${policy}: ${where.text}`).toEqual([]);
+      }
+    }
+    // The labels that name an entry are that entry's term.
+    for (const term of ['working set', 'pre-migration overhead', 'post-migration overhead', 'downtime limit', 'max-bandwidth', 'timeout', 'auto-converge', 'data limit', 'writer CPU', 'vCPU limit', 'zero page', 'compression', 'goodput']) {
+      expect(terms, term).toContain(term);
+    }
   });
 
   it("attaches a term to every domain word of the summary's notes on what each policy reports", () => {
