@@ -1,6 +1,6 @@
 // The persistent bar of views: links (they open in a new tab too) that switch the view in place, with
 // a history entry each, so back and forward move between views.
-import type { MouseEvent } from 'react';
+import { useDeferredValue, useMemo, type MouseEvent } from 'react';
 import { flushUrl } from '../state/boot.ts';
 import { useClassroom, useHiddenList, listHides } from '../state/classroomView.ts';
 import { useApp } from '../state/store.ts';
@@ -9,10 +9,11 @@ import { VIEWS, goToView, useView, viewHref } from '../state/views.ts';
 export function ViewBar() {
   const view = useView();
   const hidden = useHiddenList();
-  // Re-render the hrefs when the state they carry changes.
-  useApp((s) => s.scenario);
-  useClassroom((c) => c);
-  return (
+  // Re-render the hrefs when the state they carry changes: in the background (deferred), since each
+  // href encodes the whole state and a slider changes the scenario on every pointer move.
+  const scenario = useDeferredValue(useApp((s) => s.scenario));
+  const classroom = useClassroom((c) => c);
+  return useMemo(() => (
     <nav className="viewbar" aria-label="Views">
       <ul className="viewbar__list">
         {VIEWS.filter((v) => !v.group || !listHides(hidden, v.group)).map((v) => (
@@ -40,5 +41,5 @@ export function ViewBar() {
         ))}
       </ul>
     </nav>
-  );
+  ), [scenario, classroom, hidden, view]);
 }
