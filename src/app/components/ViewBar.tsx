@@ -4,7 +4,7 @@ import { useDeferredValue, useMemo, type MouseEvent } from 'react';
 import { flushUrl } from '../state/boot.ts';
 import { useClassroom, useHiddenList, listHides } from '../state/classroomView.ts';
 import { useApp } from '../state/store.ts';
-import { VIEWS, goToView, useView, viewHref } from '../state/views.ts';
+import { VIEWS, goToView, useView, viewHrefs } from '../state/views.ts';
 
 export function ViewBar() {
   const view = useView();
@@ -13,14 +13,16 @@ export function ViewBar() {
   // href encodes the whole state and a slider changes the scenario on every pointer move.
   const scenario = useDeferredValue(useApp((s) => s.scenario));
   const classroom = useClassroom((c) => c);
-  return useMemo(() => (
+  // viewHrefs reads the stores themselves; these two say when to read them again.
+  const hrefs = useMemo(viewHrefs, [scenario, classroom]);
+  return (
     <nav className="viewbar" aria-label="Views">
       <ul className="viewbar__list">
         {VIEWS.filter((v) => !v.group || !listHides(hidden, v.group)).map((v) => (
           <li key={v.id}>
             <a
               className="viewbar__tab"
-              href={viewHref(v.id)}
+              href={hrefs[v.id]}
               aria-current={v.id === view ? 'page' : undefined}
               onClick={(e: MouseEvent<HTMLAnchorElement>) => {
                 if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
@@ -41,5 +43,5 @@ export function ViewBar() {
         ))}
       </ul>
     </nav>
-  ), [scenario, classroom, hidden, view]);
+  );
 }
