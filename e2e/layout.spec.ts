@@ -280,10 +280,18 @@ test('embed=1 fits a 320 px frame', async ({ page }) => {
 for (const theme of ['light', 'dark'] as const) {
   for (const v of VIEWS) {
     test(`axe finds nothing in ${v.label}, ${theme}`, async ({ page }) => {
-      await page.goto(`./?preset=akoush-1g&view=${v.id}&theme=${theme}`);
+      // Explore with its Advanced group open and a URL notice showing (an unknown key).
+      const extra = v.id === 'explore' ? '&pattern=hotcold&bogus=1' : '';
+      await page.goto(`./?preset=akoush-1g&view=${v.id}&theme=${theme}${extra}`);
       if (v.id === 'teach') await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
       else if (v.id === 'check') await expect(page.getByTestId('validation')).toBeVisible();
       else await expect(page.getByRole('region', { name: 'Result' }).getByTestId('migration-time').or(page.getByTestId('sla-lens')).first()).toBeVisible();
+      if (v.id === 'explore') {
+        await expect(page.getByTestId('url-notice')).toBeVisible();
+        const advanced = page.locator('details.advanced');
+        if (!(await advanced.evaluate((d: HTMLDetailsElement) => d.open))) await advanced.locator('summary').click();
+        await expect(advanced).toHaveAttribute('open', '');
+      }
       const result = await new AxeBuilder({ page }).analyze();
       expect(result.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });

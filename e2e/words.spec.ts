@@ -90,6 +90,93 @@ test("an exported SVG's caption link opens the same figure: pins and compared po
   await fresh.context().close();
 });
 
+test("an exported SVG's caption link draws the curves' overlays again: closed form and QEMU 7.2 measured runs", async ({ page, browser }) => {
+  // The measured 256 MiB VM under a 128 MiB/s cap (qemu72.spec.ts): the measured runs match it.
+  await page.goto('./?policy=qemu&vm=256&wss=65242&max-bandwidth=128&downtime-limit=300&pre=0&post=0&writer-cpu=0.01&rate=5000&link=10000');
+  await settled(page);
+  const chart = page.getByTestId('chart-curves');
+  await chart.getByRole('checkbox', { name: 'Closed form and RAM/bandwidth' }).check();
+  await chart.getByRole('checkbox', { name: /QEMU 7\.2 measured/ }).check();
+  // Part of the scenario's state: the address bar has them.
+  await expect.poll(() => new URL(page.url()).searchParams.get('overlay')).toBe('model,qemu72');
+  const drawn = async (p: Page) => ({
+    model: await p.getByTestId('chart-curves').locator('path[data-model="closed-form"]').count(),
+    measured: await p.getByTestId('chart-curves').locator('.measured-point').count(),
+  });
+  const shown = await drawn(page);
+  expect(shown.model).toBe(2);
+  expect(shown.measured).toBeGreaterThan(0);
+  const [file] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: /^SVG/ }).click()]);
+  const svg = await readFile((await file.path())!, 'utf8');
+  const desc = await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('desc')?.textContent ?? '', svg);
+  expect(desc).toContain('Drawn over the curves: the closed form and RAM / bandwidth for the current link and the QEMU 7.2 measured runs.');
+  const link = /(https?:\/\/\S+)$/.exec(desc)?.[1];
+  expect(new URL(link!).searchParams.get('overlay')).toBe('model,qemu72');
+
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(link!);
+  await settled(fresh);
+  const again = fresh.getByTestId('chart-curves');
+  await expect(again.getByRole('checkbox', { name: 'Closed form and RAM/bandwidth' })).toBeChecked();
+  await expect(again.getByRole('checkbox', { name: /QEMU 7\.2 measured/ })).toBeChecked();
+  await expect(again.getByTestId('model-parting')).toBeVisible();
+  expect(await drawn(fresh)).toEqual(shown);
+  await fresh.context().close();
+  // Unchecked, the overlays leave the link and the chart.
+  await chart.getByRole('checkbox', { name: 'Closed form and RAM/bandwidth' }).uncheck();
+  await chart.getByRole('checkbox', { name: /QEMU 7\.2 measured/ }).uncheck();
+  await expect.poll(() => new URL(page.url()).searchParams.has('overlay')).toBe(false);
+  expect(await drawn(page)).toEqual({ model: 0, measured: 0 });
+});
+
+test('a bad overlay name in a link is reported and ignored', async ({ page }) => {
+  await page.goto('./?preset=akoush-1g&overlay=model,bogus');
+  await settled(page);
+  await expect(page.getByTestId('url-notice')).toContainText('overlay: "bogus" is not one of model, qemu72; ignored');
+  await expect(page.getByTestId('chart-curves').locator('path[data-model="closed-form"]')).toHaveCount(2);
+  await expect.poll(() => new URL(page.url()).searchParams.get('overlay')).toBe('model');
+});
+
+test("the legends, the timeline's stages and the policies' descriptions explain their words by keyboard and by tap", async ({ browser }) => {
+  const context = await browser.newContext({ hasTouch: true });
+  const page = await context.newPage();
+  await page.goto('./?vm=1024&link=935&rate=15000');
+  await settled(page);
+  // The timeline's legend explains the stage the plot labels "stop-and-copy": by keyboard focus…
+  const timeline = page.getByTestId('chart-timeline').locator('.chart__legend');
+  const stop = timeline.getByRole('button', { name: 'Stop-and-copy', exact: true });
+  await stop.focus();
+  await expect(stop).toHaveAccessibleDescription(/stop-and-copy:.*guest is paused/);
+  await expect(timeline.getByRole('tooltip')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(timeline.getByRole('tooltip')).toBeHidden();
+  // …and a live iteration, as the stage label "pre-copy: N live iterations" counts them, by a tap.
+  await timeline.getByRole('button', { name: 'Live iteration', exact: true }).tap();
+  await expect(timeline.getByRole('tooltip').filter({ hasText: 'live iteration:' })).toBeVisible();
+  // The policies' descriptions: Xen's peek, once, where it first appears.
+  const picker = page.getByRole('group', { name: 'Migration policy' });
+  await expect(picker.getByRole('button', { name: 'peek', exact: true })).toHaveCount(1);
+  await picker.getByRole('button', { name: 'peek', exact: true }).tap();
+  await expect(picker.getByRole('tooltip').filter({ hasText: 'peek:' })).toBeVisible();
+  // The iteration chart's legend: skipped pages.
+  await expect(page.getByTestId('chart-iterations').locator('.chart__legend').getByRole('button', { name: 'skipped' })).toHaveAccessibleDescription(/skip:/);
+  await context.close();
+});
+
+test('in Large type a legend names its entries only, and their terms stay reachable', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./?vm=1024&link=935&rate=15000&large=1');
+  await settled(page);
+  const legend = page.getByTestId('chart-timeline').locator('.chart__legend');
+  // The detail is out of sight; the name's term is a button on screen.
+  const detail = legend.locator('.chart__legend-more', { hasText: 'guest running' });
+  expect(await detail.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+  const term = legend.getByRole('button', { name: 'Live iteration', exact: true });
+  await expect(term).toBeVisible();
+  await term.focus();
+  await expect(legend.getByRole('tooltip')).toBeVisible();
+});
+
 test('no text on any view shows a number in exponent form', async ({ page }) => {
   const exponent = /\d(?:\.\d+)?[eE][+-]?\d/;
   // Tiny and huge numbers: a 1 MiB VM on a fast link (microsecond iterations) and a 16 TiB VM; the SLA

@@ -279,7 +279,7 @@ export const PRESETS: readonly Preset[] = [
     description:
       'The idle 1024 MB VM on the 100 Mbps link, which the paper did not measure: the simulator predicts ' +
       '8 iterations, 403 ms downtime and 108.2 s (95.4 s if it wrote nothing): its ten-times longer first ' +
-      'round leaves far more background writes to resend.',
+      'iteration leaves far more background writes to resend.',
     scenario: asterisk(1024, 94.2, false),
   },
   {
@@ -309,8 +309,8 @@ export const PRESETS: readonly Preset[] = [
       'Paper: migration time 40 % shorter than without the limit (38 % at 15 %, 36 % at 25 %), and downtime a little higher ' +
       '(shown only in its Fig. 2). Simulator: 52.4 s against 77.3 s without the limit, 32 % shorter, for 38.6 s of CPU the ' +
       'writer went without; downtime falls from 857 to 316 ms (7 iterations instead of 30). The model cannot raise downtime ' +
-      'under a vCPU limit: a slower writer always leaves less for the last round, while the paper blames its rise on fewer ' +
-      'rounds and on network, disk and stack pages in the last one, which the model does not have. The time saved cannot pass ' +
+      'under a vCPU limit: a slower writer always leaves less for the stop-and-copy, while the paper blames its rise on fewer ' +
+      'iterations and on network, disk and stack pages in the last one, which the model does not have. The time saved cannot pass ' +
       '38 % here (the idle VM takes 47.8 s), so the paper\'s 40 % holds some scatter.',
     scenario: { ...MP4_SCENARIO, vcpuLimit: MP4_VCPU_LIMIT },
   },

@@ -11,11 +11,11 @@ export const STOP_REASONS: readonly StopReason[] = ['few-dirty-pages', 'max-iter
 export const STOP_REASON_TEXT: Record<StopReason, string> = {
   'few-dirty-pages': 'few pages left to send',
   'max-iterations': 'iteration limit reached',
-  'max-data-factor': 'sent more than the data limit (3x VM)',
+  'max-data-factor': 'sent more than the data limit (a multiple of the VM)',
   'within-downtime-limit': 'dirty data fits the downtime limit',
   'no-convergence': 'did not converge: switch-over forced at the timeout',
   postcopy: 'post-copy switches over at once',
-  'postcopy-hybrid': 'post-copy after one pre-copy pass',
+  'postcopy-hybrid': 'post-copy after one live pre-copy iteration',
 };
 
 /** A change of the guest's throttle (QEMU auto-converge). */

@@ -11,10 +11,10 @@ export type PolicyName = (typeof POLICIES)[number];
 /** One line on each policy, for pickers and help. */
 export const POLICY_TEXT: Record<PolicyName, string> = {
   xen: 'Xen 3.x pre-copy: peek and skip re-dirtied pages; stop after 29 iterations, 3x the VM sent, or under 50 pages',
-  'xen-v2': 'Xen migration v2: whole passes, no skipping; stop-and-copy under 50 dirty pages or after 5 rounds',
+  'xen-v2': 'Xen migration v2: every dirty page sent in each iteration, no skipping; stop-and-copy under 50 dirty pages or after 5 live iterations',
   qemu: 'QEMU/KVM: passes over the dirty bitmap, checked every 100 ms, until the dirty data fits the downtime limit at the migration bandwidth',
   postcopy: 'Post-copy: switch over at once, then push memory while the guest faults in what it touches',
-  hybrid: 'Hybrid: one pre-copy pass, then post-copy for what it dirtied',
+  hybrid: 'Hybrid: one live pre-copy iteration, then post-copy for what it dirtied',
 };
 
 export interface Scenario {

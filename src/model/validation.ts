@@ -183,7 +183,7 @@ export function vcpuRows(): ValidationRow[] {
       VCPU_FINDING.timeSavedTolerancePoints, 'Percentage points. The idle VM\'s time caps the saving here at 38 %.', true),
     {
       ...row('vcpu-downtime', 'Writer held to 20 % of a vCPU: downtime change (paper: a small rise)', '%', 0, downtimeChange, 0,
-        'The model cannot raise downtime under a limit: a slower writer leaves less for the last round.', true),
+        'The model cannot raise downtime under a limit: a slower writer leaves less for the stop-and-copy.', true),
       // The paper gives a direction, not a number: the check is the sign.
       ok: downtimeChange > 0,
       direction: 'rise',

@@ -74,6 +74,9 @@ export interface CurvesChartOptions {
   /** Controls shown under the chart's header (e.g. which policies to compare). */
   toolbar?: ReactNode;
   extra?: CurvesExtra;
+  /** Whether the closed form and RAM / bandwidth are drawn (app state: it is in the link). */
+  showModels: boolean;
+  onShowModels: (on: boolean) => void;
 }
 
 type Hover =
@@ -87,9 +90,10 @@ export function CurvesChart({
   title = 'Downtime and migration time against page dirty rate',
   toolbar,
   extra,
+  showModels,
+  onShowModels,
 }: CurvesChartProps & CurvesChartOptions) {
   const [log, setLog] = useState(true);
-  const [showModels, setShowModels] = useState(false);
   const rawDomain = rateDomain(series, scenario.dirtyRate);
   // Same numbers, same array: a dirty-rate tick inside the swept range must not rebuild the scales.
   const domain = useMemo<[number, number]>(() => rawDomain, [rawDomain[0], rawDomain[1]]);
@@ -113,7 +117,7 @@ export function CurvesChart({
       controls={
         <>
           <LogToggle checked={log} onChange={setLog} />
-          <LogToggle checked={showModels} onChange={setShowModels} label="Closed form and RAM/bandwidth" />
+          <LogToggle checked={showModels} onChange={onShowModels} label="Closed form and RAM/bandwidth" />
         </>
       }
       toolbar={

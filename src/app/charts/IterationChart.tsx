@@ -8,7 +8,8 @@ import { memo, useId, useMemo, useState, type ReactNode } from 'react';
 import type { IterationRecord, RunResult } from '../../model/result.ts';
 import { AxisLeft, GridRows } from './Axis.tsx';
 import { HatchPattern } from './HatchPattern.tsx';
-import { ChartFrame, LegendItem, LegendMore, LogToggle } from './ChartFrame.tsx';
+import { ChartFrame, LegendItem, LogToggle } from './ChartFrame.tsx';
+import { legendTermScope, legendText } from './LegendText.tsx';
 import { formatPages, formatPagesTick, formatSeconds } from './format.ts';
 import {
   barSpan,
@@ -334,8 +335,10 @@ const BarGroup = memo(function BarGroup({ it, result, gx, inner, y, innerH, log,
   );
 });
 
+/** The bars' and phases' names with their glossary terms (pins' names stay plain: they are the user's words). */
 function IterationLegend({ result, overlays }: { result: RunResult; overlays: readonly IterationOverlay[] }) {
   const postcopy = hasPostcopy(result);
+  const terms = legendTermScope();
   return (
     <ul>
       {overlays.map((o) => (
@@ -355,21 +358,21 @@ function IterationLegend({ result, overlays }: { result: RunResult; overlays: re
       ))}
       {MEASURES.map((m) => (
         <LegendItem key={m.key} swatch={<span className="chart__swatch-box" style={{ background: `var(${m.colourVar})` }} />}>
-          {m.label}
+          {legendText(terms, m.label)}
         </LegendItem>
       ))}
       {postcopy ? (
         <>
           <LegendItem swatch={<span className="chart__swatch-box" style={{ background: 'var(--final-bg)', outline: '1px solid var(--final)' }} />}>
-            Switch-over (VM paused): CPU and device state only
+            {legendText(terms, 'Switch-over', ' (VM paused): CPU and device state only')}
           </LegendItem>
           <LegendItem swatch={<span className="chart__swatch-box" style={{ background: 'var(--postcopy)' }} />}>
-            Post-copy phase (guest running at the destination): pages pushed or faulted
+            {legendText(terms, 'Post-copy phase', ' (guest running at the destination): pages pushed or faulted')}
           </LegendItem>
         </>
       ) : (
         <LegendItem swatch={<span className="chart__swatch-hatch" />}>
-          Stop-and-copy<LegendMore> (VM paused): pages sent</LegendMore>
+          {legendText(terms, 'Stop-and-copy', ' (the last iteration, VM paused): pages sent')}
         </LegendItem>
       )}
       {result.throttle?.length ? (
@@ -380,7 +383,7 @@ function IterationLegend({ result, overlays }: { result: RunResult; overlays: re
             </svg>
           }
         >
-          Auto-converge throttle step
+          {legendText(terms, 'Auto-converge throttle step')}
         </LegendItem>
       ) : null}
     </ul>

@@ -1,15 +1,16 @@
 // "Show QEMU 7.2's measured points": a toggle over the curves chart, offered when the scenario matches
 // the shared measurements of a real QEMU 7.2 (src/model/qemu72/points.ts), and the points it draws:
 // a filled dot per completed migration, an open one at the cancel time for one that never converged.
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { Scenario } from '../../model/scenario.ts';
 import { measuredPointsFor } from '../../model/qemu72/points.ts';
+import { formatDuration } from '../../model/words/format.ts';
 import type { CurvesExtra } from './CurvesChart.tsx';
 import { LogToggle } from './ChartFrame.tsx';
 import './measured.css';
 
-export function useMeasuredPoints(scenario: Scenario): { toggle: ReactNode; extra: CurvesExtra | undefined } {
-  const [show, setShow] = useState(false);
+/** The toggle and the points for `scenario`; whether they show is the caller's (app state, in the link). */
+export function useMeasuredPoints(scenario: Scenario, show: boolean, setShow: (on: boolean) => void): { toggle: ReactNode; extra: CurvesExtra | undefined } {
   const key = JSON.stringify({ ...scenario, dirtyRate: 0 });
   const points = useMemo(() => measuredPointsFor(scenario), [key]);
   if (points.length === 0) return { toggle: null, extra: undefined };
@@ -35,7 +36,7 @@ export function useMeasuredPoints(scenario: Scenario): { toggle: ReactNode; extr
                 transform={`rotate(45 ${x(p.rate)} ${y(value)})`}
                 className={open ? 'measured-point measured-point--stalled' : 'measured-point'}
               >
-                <title>{`${p.case} run ${p.rep}: ${metric === 'downtimeS' ? 'downtime' : open ? 'cancelled after' : 'total'} ${value < 1 ? `${Math.round(value * 1000)} ms` : `${value.toFixed(2)} s`}`}</title>
+                <title>{`${p.case} run ${p.rep}: ${metric === 'downtimeS' ? 'downtime' : open ? 'cancelled after' : 'total'} ${formatDuration(value)}`}</title>
               </rect>
             );
           })}

@@ -8,6 +8,7 @@ import type { RunResult } from '../../model/result.ts';
 import { AxisBottom, GridColumns } from './Axis.tsx';
 import { HatchPattern } from './HatchPattern.tsx';
 import { ChartFrame, LegendItem } from './ChartFrame.tsx';
+import { legendTermScope, legendText } from './LegendText.tsx';
 import { formatPages, formatSeconds, formatSecondsTick } from './format.ts';
 import { BASE_FONT_PX, clamp, domId, scaleMargin, scaleTicks, textWidth, tickCount } from './scales.ts';
 import {
@@ -256,13 +257,15 @@ function TimelineCursor({ stages, segments, t, top, bottom, innerW, fontPx }: { 
 
 const STAGE_COLOUR: Record<StageKind, string> = { pre: '--pre', iteration: '--sent', final: '--final', post: '--post', postcopy: '--postcopy' };
 
+/** The stages' names with their glossary terms: the SVG's labels cannot hold one, the legend beside them does. */
 function TimelineLegend({ result }: { result: RunResult }) {
   const box = (v: string) => <span className="chart__swatch-box" style={{ background: `var(${v})` }} />;
+  const terms = legendTermScope();
   return (
     <ul>
       {stageLegendFor(result).map((s) => (
         <LegendItem key={s.kind} swatch={s.kind === 'final' ? <span className="chart__swatch-hatch" /> : box(STAGE_COLOUR[s.kind])}>
-          {s.label}
+          {legendText(terms, s.label, s.detail)}
         </LegendItem>
       ))}
       {result.degradedS !== undefined ? (
@@ -273,7 +276,7 @@ function TimelineLegend({ result }: { result: RunResult }) {
             </svg>
           }
         >
-          Degraded (working set still arriving)
+          {legendText(terms, 'Degraded', ' (working set still arriving)')}
         </LegendItem>
       ) : null}
       {result.throttle?.length ? (
@@ -285,7 +288,7 @@ function TimelineLegend({ result }: { result: RunResult }) {
             </svg>
           }
         >
-          Throttle step (auto-converge)
+          {legendText(terms, 'Throttle step', ' (auto-converge)')}
         </LegendItem>
       ) : null}
       <LegendItem
@@ -296,7 +299,7 @@ function TimelineLegend({ result }: { result: RunResult }) {
           </svg>
         }
       >
-        Downtime (VM paused)
+        {legendText(terms, 'Downtime', ' (VM paused)')}
       </LegendItem>
     </ul>
   );

@@ -262,7 +262,7 @@ export function modelOverlay(scenario: Scenario, series: readonly CurveSeries[],
 export const MODEL_PARTING =
   'For a sequential writer below the knee (about 0.7 of the link\'s page rate) the closed form and the ' +
   'simulator agree: every write dirties a page not yet resent, and nothing is skipped. Past the knee the ' +
-  'series resends everything written, so its rounds grow to the whole VM until the 3x-VM cap ends them, ' +
+  'series resends everything written, so its iterations grow to the whole VM until the 3x-VM cap ends them, ' +
   'while Xen peeks at the dirty bitmap before each batch and skips pages written again since, so it sends ' +
   'less. Random writers (uniform, hot/cold) rewrite pages they have already dirtied, so the simulated ' +
   'curve is lower even below the knee. The naive RAM / bandwidth line ignores the overheads and every ' +

@@ -67,7 +67,7 @@ describe('iteration chart data', () => {
   });
 
   it('names the stop reason', () => {
-    expect(stopReasonLine(busy)).toBe('Pre-copy ended: sent more than the data limit (3x VM)');
+    expect(stopReasonLine(busy)).toBe('Pre-copy ended: sent more than the data limit (a multiple of the VM)');
     expect(stopReasonLine(flooded)).toBe('Pre-copy ended: iteration limit reached');
     expect(stopReasonLine(IDLE)).toBe('Pre-copy ended: few pages left to send');
     expect(stopReasonLine({ ...IDLE, stopReason: 'brand-new' as never })).toBe('Pre-copy ended: brand-new');

@@ -6,6 +6,7 @@ import {
   cursorLabel,
   cursorX,
   degradedSpan,
+  degradedLabel,
   downtimeLabel,
   downtimeSpan,
   pickStage,
@@ -36,6 +37,9 @@ describe('timeline data', () => {
     const span = downtimeSpan(stages, r);
     expect(span.endS - span.startS).toBeCloseTo(r.downtimeS, 9);
     expect(downtimeLabel(span)).toBe('downtime 1.08 s');
+    // Under a second in milliseconds, as the summary's Downtime card shows it (issue 11: not "0.314 s" beside "314 ms").
+    expect(downtimeLabel({ startS: 10, endS: 10.314, durationS: 0.314 })).toBe('downtime 314 ms');
+    expect(degradedLabel({ startS: 10, endS: 10.0151, durationS: 0.0151 })).toBe('degraded 15.1 ms');
   });
 
   it('gives every stage at least the minimum width, without overlap, inside the plot', () => {

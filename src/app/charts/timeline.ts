@@ -18,22 +18,30 @@ export interface Stage {
   iteration?: IterationRecord;
 }
 
-export const STAGE_LEGEND: readonly { kind: StageKind; label: string }[] = [
+/** A legend entry: its name (always shown) and its detail (hidden in the projector layout). */
+export interface StageLegendEntry {
+  kind: StageKind;
+  label: string;
+  detail?: string;
+}
+
+/** In the count vocabulary (model/words/counts.ts): the stages before the last are the live iterations. */
+export const STAGE_LEGEND: readonly StageLegendEntry[] = [
   { kind: 'pre', label: 'Pre-migration overhead' },
-  { kind: 'iteration', label: 'Pre-copy iteration' },
-  { kind: 'final', label: 'Stop-and-copy' },
-  { kind: 'post', label: 'Commitment and activation' },
+  { kind: 'iteration', label: 'Live iteration', detail: ' (pre-copy, guest running)' },
+  { kind: 'final', label: 'Stop-and-copy', detail: ' (VM paused)' },
+  { kind: 'post', label: 'Commitment and activation', detail: ' (VM paused)' },
 ];
 
 /** The legend's entries for a run: post-copy names its switch-over and adds its phase. */
-export function stageLegendFor(result: RunResult): { kind: StageKind; label: string }[] {
+export function stageLegendFor(result: RunResult): StageLegendEntry[] {
   if (!isPostcopyRun(result)) return [...STAGE_LEGEND];
-  const legend: { kind: StageKind; label: string }[] = [{ kind: 'pre', label: 'Pre-migration overhead' }];
-  if (result.perIteration.some((it) => !it.final && it.phase !== 'postcopy')) legend.push({ kind: 'iteration', label: 'Pre-copy pass' });
+  const legend: StageLegendEntry[] = [{ kind: 'pre', label: 'Pre-migration overhead' }];
+  if (result.perIteration.some((it) => !it.final && it.phase !== 'postcopy')) legend.push({ kind: 'iteration', label: 'Live iteration', detail: ' (pre-copy, guest running)' });
   legend.push(
-    { kind: 'final', label: 'Switch-over: VM paused, state sent' },
-    { kind: 'post', label: 'Commitment and activation' },
-    { kind: 'postcopy', label: 'Post-copy: guest runs at the destination' },
+    { kind: 'final', label: 'Switch-over', detail: ': VM paused, state sent' },
+    { kind: 'post', label: 'Commitment and activation', detail: ' (VM paused)' },
+    { kind: 'postcopy', label: 'Post-copy phase', detail: ': guest runs at the destination' },
   );
   return legend;
 }
@@ -101,7 +109,7 @@ export function degradedSpan(stages: readonly Stage[], result: RunResult): Downt
 }
 
 export function degradedLabel(span: DowntimeSpan): string {
-  return `degraded ${formatSeconds(span.durationS)} s`;
+  return `degraded ${formatDuration(span.durationS)}`;
 }
 
 /** The VM is paused from the start of the stop-and-copy (or switch-over) to the end of the activation. */
@@ -313,8 +321,9 @@ export function timelinePhases(stages: readonly Stage[]): Phase[] {
   return phases;
 }
 
+/** In the summary's digits and unit ("314 ms", never "0.314 s" beside it). */
 export function downtimeLabel(span: DowntimeSpan): string {
-  return `downtime ${formatSeconds(span.durationS)} s`;
+  return `downtime ${formatDuration(span.durationS)}`;
 }
 
 export function stageTooltip(stage: Stage, result?: RunResult): { title: string; rows: [string, string][] } {

@@ -129,7 +129,7 @@ function PolicyFields({ s, setField }: { s: Scenario; setField: SetField }) {
       <legend>{POLICY_NAME[s.policy]}: its settings</legend>
       {s.policy === 'postcopy' || s.policy === 'hybrid' ? (
         <p className="field__hint">
-          {s.policy === 'hybrid' ? 'One live pass of all memory, then post-copy. ' : ''}
+          {s.policy === 'hybrid' ? 'One live iteration over all memory, then post-copy. ' : ''}
           At the switch-over the VM pauses while its CPU and device state ({formatBytes(DEVICE_STATE_BYTES)}) cross the link, then resumes at the
           destination; pages it touches before they arrive are fetched as remote faults. No further settings.
         </p>

@@ -140,7 +140,9 @@ const CurvesOf = memo(function CurvesOf({ run }: { run: RunView }) {
   useEffect(() => (complete ? inNextFrame(measureCompare) : undefined), [planKey, complete]);
 
   const progress = Math.round((shown.done / Math.max(1, shown.total)) * 100);
-  const measured = useMeasuredPoints(run.scenario);
+  const overlays = useApp((s) => s.overlays);
+  const setOverlay = useApp((s) => s.setOverlay);
+  const measured = useMeasuredPoints(run.scenario, overlays.includes('qemu72'), (on) => setOverlay('qemu72', on));
   const toolbar = <ComparePolicies current={run.scenario.policy} />;
   return (
     <div className="charts__curves" data-complete={complete} data-mode={shown.mode}>
@@ -176,6 +178,8 @@ const CurvesOf = memo(function CurvesOf({ run }: { run: RunView }) {
             </>
           }
           extra={measured.extra}
+          showModels={overlays.includes('model')}
+          onShowModels={(on) => setOverlay('model', on)}
         />
       )}
     </div>

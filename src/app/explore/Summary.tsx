@@ -11,15 +11,18 @@ import { ResultExport } from '../export/ResultExport.tsx';
 import { BoundBar } from './BoundBar.tsx';
 import { EffectiveRate } from '../components/EffectiveRate.tsx';
 import { Term } from '../teach/Term.tsx';
+import type { GlossaryTerm } from '../teach/glossary.ts';
+import { TermRuns, termParts } from '../teach/WithTerms.tsx';
 import { countsBreakdown, runCounts } from '../../model/words/counts.ts';
 import { policyFacts, shortDuration } from './policyFacts.ts';
 
-function stopReasonText(reason: StopReason, s: Scenario): string {
+export function stopReasonText(reason: StopReason, s: Scenario, r: RunResult): string {
   switch (reason) {
     case 'few-dirty-pages':
       return `Few pages left: an iteration sent and skipped fewer than ${formatPages(s.minDirtyPages)}`;
     case 'max-iterations':
-      return `Iteration limit: stop-and-copy after iteration ${s.maxIterations}`;
+      // The run's own count: Xen migration v2's limit is fixed (XEN_V2_MAX_ROUNDS), not max-iterations.
+      return `Iteration limit: stop-and-copy after iteration ${runCounts(r).live}`;
     case 'max-data-factor':
       return `Data limit: more than ${formatTimes(s.maxFactor)} the VM sent`;
     default: {
@@ -94,7 +97,7 @@ function Cards({ scenario, result }: { scenario: Scenario; result: RunResult }) 
       <div className="card card--reason">
         <dt>{applies === 'no' ? 'Switch-over' : 'Pre-copy stopped'}</dt>
         <dd className="card__value card__value--text" data-testid="stop-reason" data-reason={result.stopReason}>
-          {stopReasonText(result.stopReason, scenario)}
+          {stopReasonText(result.stopReason, scenario, result)}
         </dd>
       </div>
     </>
@@ -116,15 +119,21 @@ function BoundsNote({ scenario }: { scenario: Scenario }) {
 function Facts({ scenario, result, unlimited }: { scenario: Scenario; result: RunResult; unlimited: RunHeadline | null }) {
   const facts = policyFacts(scenario, result, unlimited);
   if (facts.length === 0) return null;
+  // The notes explain the policy's own words ("passes", "dirty-sync-count", "remote faults"): each a
+  // glossary term where it first appears among them.
+  const seen = new Set<GlossaryTerm>();
+  const notes = facts.map((f) => termParts(f.note, seen));
   return (
     <dl className="facts" aria-label={`What ${POLICY_NAME[scenario.policy]} reports`}>
-      {facts.map((f) => (
+      {facts.map((f, i) => (
         <div className="fact" key={f.id}>
           <dt>{f.label}</dt>
           <dd className="fact__value" data-testid={f.id}>
             {f.value}
           </dd>
-          <dd className="fact__note">{f.note}</dd>
+          <dd className="fact__note">
+            <TermRuns parts={notes[i]} />
+          </dd>
         </div>
       ))}
     </dl>

@@ -107,7 +107,7 @@ export function timeSavedFact(s: Scenario, r: RunResult, unlimited: RunHeadline 
       `For ${pct(1 - s.vcpuLimit)} less CPU for the writer: ${shortDuration(unlimited.migrationTimeS)} without the limit, ` +
       `${shortDuration(r.migrationTimeS)} with it; downtime changed by ${signedDuration(r.downtimeS - unlimited.downtimeS)} ` +
       `(${shortDuration(unlimited.downtimeS)} → ${shortDuration(r.downtimeS)}). The model cannot raise downtime under a ` +
-      'vCPU limit (a slower writer leaves less for the last round); the vCPU-limit paper measured a small rise.',
+      'vCPU limit (a slower writer leaves less for the stop-and-copy); the vCPU-limit paper measured a small rise.',
   };
 }
 

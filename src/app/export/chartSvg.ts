@@ -87,6 +87,13 @@ function transparent(colour: string): boolean {
   return colour === 'transparent' || /rgba\([^)]*,\s*0\)$/.test(colour);
 }
 
+/** A legend entry's words without its glossary terms' tooltips (teach/Term.tsx), which are not part of the label. */
+function legendLabel(el: Element): string {
+  const copy = el.cloneNode(true) as Element;
+  copy.querySelectorAll('[role="tooltip"]').forEach((tip) => tip.remove());
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
 export function standaloneChartSvg(figure: HTMLElement, { title, caption, link, linkNote }: SvgCaption): ExportedSvg {
   const plotArea = figure.querySelector<HTMLElement>('.chart__plot');
   const plots = plotArea ? [...plotArea.querySelectorAll<SVGSVGElement>('svg')].filter((s) => !s.parentElement?.closest('svg')) : [];
@@ -144,7 +151,7 @@ export function standaloneChartSvg(figure: HTMLElement, { title, caption, link, 
   const legend = make('g', { 'data-legend': '' });
   for (const item of items) {
     const swatch = item.querySelector<HTMLElement>('.chart__swatch');
-    const label = (swatch?.nextElementSibling?.textContent ?? item.textContent ?? '').trim();
+    const label = legendLabel(swatch?.nextElementSibling ?? item);
     const swatchSvg = swatch?.querySelector<SVGSVGElement>('svg');
     const swatchBox = (swatchSvg ?? swatch?.firstElementChild ?? swatch)?.getBoundingClientRect();
     const sw = Math.min(Math.max(swatchBox?.width || 14, 8), 40);

@@ -6,6 +6,7 @@ import { PRESETS } from '../../model/presets.ts';
 import { cliCommand } from './cliCommand.ts';
 import { FIELDS, MODEL_VERSION } from '../../model/index.ts';
 import { fieldText } from '../state/url.ts';
+import { OVERLAY_TEXT } from '../state/overlays.ts';
 import { CSV_COLUMNS, CSV_SCENARIO_COLUMNS, RESULT_FORMAT_VERSION, resultCsv, resultJson } from './resultData.ts';
 import { exportBaseName, scenarioCaption } from './scenarioText.ts';
 
@@ -131,5 +132,13 @@ describe('file names and captions', () => {
     const caption = scenarioCaption({ ...DEFAULT_SCENARIO, dirtyRate: 20000 }, null, { compare: ['qemu', 'postcopy'], pins: [{ name: 'AC', scenario: pinned }] });
     expect(caption).toContain('Compared with QEMU/KVM and Post-copy.');
     expect(caption).toContain('Pinned: AC (QEMU/KVM, downtime limit 300 ms, max-bandwidth 128 MiB/s, auto-converge on, timeout 150 s).');
+  });
+
+  it('the caption names what is drawn over the curves, and says nothing when nothing is', () => {
+    const s = { ...DEFAULT_SCENARIO, dirtyRate: 20000 };
+    const caption = scenarioCaption(s, null, { overlays: [OVERLAY_TEXT.model, OVERLAY_TEXT.qemu72] });
+    expect(caption).toContain('Drawn over the curves: the closed form and RAM / bandwidth for the current link and the QEMU 7.2 measured runs.');
+    expect(scenarioCaption(s, null, { overlays: [] })).toBe(scenarioCaption(s, null));
+    expect(scenarioCaption(s, null)).not.toContain('Drawn over');
   });
 });

@@ -4,6 +4,7 @@ import type { FigureExtras, RunResult, Scenario } from '../../model/index.ts';
 import { getAppStore } from '../state/store.ts';
 import { viewOf } from '../state/classroom.ts';
 import { classroomView } from '../state/classroomView.ts';
+import { OVERLAY_TEXT, drawnOverlays } from '../state/overlays.ts';
 import { stateQuery } from '../state/urlSync.ts';
 import type { TraceRef } from './scenarioText.ts';
 
@@ -11,9 +12,9 @@ export interface ShownRun {
   scenario: Scenario;
   result: RunResult;
   trace: TraceRef | null;
-  /** The share link (scenario, trace and start, compared policies, pins); null for an uploaded trace. */
+  /** The share link (scenario, trace and start, compared policies, overlays, pins); null for an uploaded trace. */
   link: string | null;
-  /** What the charts draw besides the run: the compared policies and the pins (their overlays). */
+  /** What the charts draw besides the run: the compared policies, the pins and the curves' overlays. */
   extras: FigureExtras;
 }
 
@@ -25,9 +26,11 @@ export function shownRun(): ShownRun | null {
   const trace: TraceRef | null = active ? { kind: active.kind, name: active.name } : null;
   // The view too (Compare draws the pins' curves at its own width), so the link opens the same figure.
   const view = viewOf(classroomView.getState().classroom);
-  const query = stateQuery({ scenario: run.scenario, trace: active, compare: state.compare, pins: state.pins }) + (view === 'explore' ? '' : `&view=${view}`);
+  // Only the overlays drawn for this run (QEMU 7.2's measured runs match few scenarios).
+  const overlays = drawnOverlays(state.overlays, run.scenario, trace !== null);
+  const query = stateQuery({ scenario: run.scenario, trace: active, compare: state.compare, pins: state.pins, overlays }) + (view === 'explore' ? '' : `&view=${view}`);
   const link = trace?.kind === 'upload' ? null : `${location.origin}${location.pathname}?${query}`;
-  const extras: FigureExtras = { compare: state.compare, pins: state.pins };
+  const extras: FigureExtras = { compare: state.compare, pins: state.pins, overlays: overlays.map((o) => OVERLAY_TEXT[o]) };
   return { scenario: run.scenario, result: run.result, trace, link, extras };
 }
 

@@ -41,6 +41,7 @@ export function boot(): Booted {
     presetId: fromUrl.presetId,
     notice,
     compare: fromUrl.compare,
+    overlays: fromUrl.overlays,
     pins: fromUrl.pins,
     holdRuns: fromUrl.trace !== null,
   });

@@ -1,6 +1,6 @@
 // The app's state (zustand): the scenario the controls show, the trace and compared policies, UI
-// preferences, and the newest results. The scenario, a shipped trace's name and the compared policies
-// go into the URL; results live beside them.
+// preferences, and the newest results. The scenario, a shipped trace's name, the compared policies, the
+// curves' overlays and the pins go into the URL; results live beside them.
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { PolicyName, RunResult, Scenario } from '../../model/index.ts';
@@ -9,6 +9,7 @@ import type { RunHeadline } from '../../workers/api.ts';
 import type { TraceInfo } from '../../workers/traces.ts';
 import type { CurveSeries } from '../charts/types.ts';
 import type { StartSeries } from '../charts/startSweep.ts';
+import type { Overlay } from './overlays.ts';
 import { MAX_PINS, cleanName, defaultName, freeColour, newPinId, type Pin } from './pins.ts';
 import { fitWorkingSet } from './ranges.ts';
 import { markCompare, markInput } from './timing.ts';
@@ -67,6 +68,8 @@ export interface AppState {
   holdRuns: boolean;
   /** Policies overlaid on the curves beside the scenario's own. */
   compare: PolicyName[];
+  /** What the curves chart draws over its curves (in the URL, so a link opens the same figure). */
+  overlays: Overlay[];
   /** Scenarios pinned for comparison, in order (in the URL). */
   pins: Pin[];
   /** The pin the others are compared with (null: the first). */
@@ -90,6 +93,8 @@ export interface AppState {
   setTraceStatus(status: Partial<TraceStatus>): void;
   releaseRuns(notice?: string): void;
   setCompare(policies: PolicyName[]): void;
+  /** Shows or hides one overlay of the curves chart. */
+  setOverlay(overlay: Overlay, on: boolean): void;
   /** Pins the current scenario (at most six; not a trace-driven one); returns whether it did. */
   pinCurrent(name?: string): boolean;
   unpin(id: string): void;
@@ -114,6 +119,7 @@ export interface InitialState {
   theme: Theme;
   largeType: boolean;
   compare?: PolicyName[];
+  overlays?: Overlay[];
   pins?: Pin[];
   holdRuns?: boolean;
 }
@@ -137,6 +143,7 @@ export function createAppStore(init: InitialState) {
     };
     return {
       compare: [],
+      overlays: [],
       pins: [],
       holdRuns: false,
       ...init,
@@ -168,6 +175,11 @@ export function createAppStore(init: InitialState) {
       setCompare: (compare) => {
         markCompare();
         set({ compare });
+      },
+      setOverlay: (overlay, on) => {
+        const overlays = get().overlays;
+        if (overlays.includes(overlay) === on) return;
+        set({ overlays: on ? [...overlays, overlay] : overlays.filter((o) => o !== overlay) });
       },
       pinCurrent: (name) => {
         const { pins, scenario, trace, holdRuns } = get();

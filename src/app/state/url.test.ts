@@ -69,7 +69,7 @@ describe('URL encoding', () => {
   });
 
   it('opens a clean link with the defaults and no notice', () => {
-    expect(decodeUrl('')).toEqual({ scenario: DEFAULT_SCENARIO, presetId: null, ignored: [], hadState: false, trace: null, compare: [], pins: [], classroom: NO_CLASSROOM });
+    expect(decodeUrl('')).toEqual({ scenario: DEFAULT_SCENARIO, presetId: null, ignored: [], hadState: false, trace: null, compare: [], pins: [], overlays: [], classroom: NO_CLASSROOM });
   });
 
   it('reads a shipped trace and the compared policies, and reports anything else', () => {

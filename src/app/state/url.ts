@@ -3,18 +3,20 @@
 // `?preset=<id>` as a short form. Reading is defensive: only known keys are copied, every number is
 // parsed strictly and clamped into the control's range, anything else falls back to its default and
 // is listed in `ignored` (plain text, truncated) for the notice. It never throws. Beside the fields,
-// `trace=<name>` names a shipped trace and `compare=qemu,postcopy` the policies overlaid on the curves.
+// `trace=<name>` names a shipped trace, `compare=qemu,postcopy` the policies overlaid on the curves and
+// `overlay=model,qemu72` what else is drawn over them (overlays.ts).
 import { DEFAULT_SCENARIO, FIELDS, POLICIES, validateScenario, type Field, type PolicyName, type Scenario } from '../../model/index.ts';
 import { PRESETS } from '../../model/presets.ts';
 import { FIELD_BY_FLAG, clampToField, fitWorkingSet, uiRange } from './ranges.ts';
 import { decodePins, encodePin, type Pin } from './pins.ts';
 import { SHIPPED_TRACES, isShippedTrace, type ShippedTraceName } from './shippedTraces.ts';
 import { decodeClassroom, isClassroomKey, type Classroom } from './classroom.ts';
+import { overlayText, readOverlays, type Overlay } from './overlays.ts';
 
 export const URL_VERSION = 1;
 /** Longer links are cut here: nothing legitimate comes near it (six pins with emoji names take ~5,000). */
 export const MAX_QUERY_CHARS = 8000;
-// Every field, trace, compare, six pins and every classroom key (state/classroom.ts) fit with room to spare.
+// Every field, trace, compare, overlay, six pins and every classroom key (state/classroom.ts) fit with room to spare.
 const MAX_PARAMS = 72;
 const MAX_VALUE_CHARS = 40;
 const MAX_NOTES = 8;
@@ -35,6 +37,8 @@ export interface DecodedUrl {
   compare: PolicyName[];
   /** Scenarios pinned for comparison (`pin=`, in order). */
   pins: Pin[];
+  /** What the curves chart draws over its curves (`overlay=`, in OVERLAYS order). */
+  overlays: Overlay[];
   /** The classroom keys (teaching mode, hidden groups, embed, lesson): see classroom.ts. */
   classroom: Classroom;
 }
@@ -44,6 +48,7 @@ export interface UrlExtras {
   trace: ShippedTraceName | null;
   compare: readonly PolicyName[];
   pins?: readonly Pin[];
+  overlays?: readonly Overlay[];
 }
 
 /** Text from a link, safe to show: no control characters, short. */
@@ -122,6 +127,7 @@ export function decodeUrl(search: string, hash = ''): DecodedUrl {
   let versionRaw: string | null = null;
   let traceRaw: string | null = null;
   let compareRaw: string | null = null;
+  let overlayRaw: string | null = null;
   const pinRaws: string[] = [];
   const unknown: string[] = [];
   for (const [key, value] of entries) {
@@ -129,6 +135,7 @@ export function decodeUrl(search: string, hash = ''): DecodedUrl {
     else if (key === 'preset') presetRaw ??= value;
     else if (key === 'trace') traceRaw ??= value;
     else if (key === 'compare') compareRaw ??= value;
+    else if (key === 'overlay') overlayRaw ??= value;
     else if (key === 'pin') pinRaws.push(value);
     else if (isClassroomKey(key)) continue;
     else if (FIELD_BY_FLAG.has(key)) {
@@ -175,10 +182,11 @@ export function decodeUrl(search: string, hash = ''): DecodedUrl {
   const trace = readTrace(traceRaw, ignored);
   const compare = readCompare(compareRaw, ignored);
   const pins = decodePins(pinRaws, ignored);
+  const overlays = readOverlays(overlayRaw, ignored);
   const classroom = decodeClassroom(entries);
   ignored.push(...classroom.ignored);
   if (ignored.length > MAX_NOTES) ignored.splice(MAX_NOTES - 1, ignored.length, `and ${ignored.length - MAX_NOTES + 1} more problems`);
-  return { scenario: result, presetId, ignored, hadState: entries.length > 0 || fragment.length > 0, trace, compare, pins, classroom: classroom.classroom };
+  return { scenario: result, presetId, ignored, hadState: entries.length > 0 || fragment.length > 0, trace, compare, pins, overlays, classroom: classroom.classroom };
 }
 
 function readTrace(raw: string | null, ignored: string[]): ShippedTraceName | null {
@@ -222,11 +230,13 @@ export function encodeScenario(s: Scenario): string {
   return params.toString();
 }
 
-/** The scenario's query string with the trace, the compared policies and the pins, when there are any. */
+/** The scenario's query string with the trace, the compared policies, the overlays and the pins, when there are any. */
 export function encodeState(s: Scenario, extras: UrlExtras): string {
   const params = new URLSearchParams(encodeScenario(s));
   if (extras.trace) params.set('trace', extras.trace);
   if (extras.compare.length) params.set('compare', POLICIES.filter((p) => extras.compare.includes(p)).join(','));
+  const overlays = overlayText(extras.overlays ?? []);
+  if (overlays) params.set('overlay', overlays);
   for (const pin of extras.pins ?? []) params.append('pin', encodePin(pin));
   return params.toString();
 }

@@ -1,4 +1,4 @@
-// Mirrors the scenario (with a shipped trace's name, the compared policies and the pins) into the address bar
+// Mirrors the scenario (with a shipped trace's name, the compared policies, the overlays and the pins) into the address bar
 // with history.replaceState, debounced: one entry, not one per slider tick. An uploaded trace cannot be
 // in a link; the header says so while one is active. The classroom keys the link had are kept.
 import { encodeClassroom, type Classroom } from './classroom.ts';
@@ -9,9 +9,9 @@ import type { AppState, AppStore } from './store.ts';
 
 const DEBOUNCE_MS = 250;
 
-export function stateQuery(state: Pick<AppState, 'scenario' | 'trace' | 'compare'> & Partial<Pick<AppState, 'pins'>>): string {
+export function stateQuery(state: Pick<AppState, 'scenario' | 'trace' | 'compare'> & Partial<Pick<AppState, 'pins' | 'overlays'>>): string {
   const trace = state.trace?.kind === 'shipped' && isShippedTrace(state.trace.name) ? state.trace.name : null;
-  return encodeState(state.scenario, { trace, compare: state.compare, pins: state.pins ?? [] });
+  return encodeState(state.scenario, { trace, compare: state.compare, pins: state.pins ?? [], overlays: state.overlays ?? [] });
 }
 
 /** A link to the store's scenario with the classroom keys of `c` after it. */
@@ -42,7 +42,7 @@ export function startUrlSync(store: AppStore, rewriteNow: boolean): { flush(): v
     timer = setTimeout(write, DEBOUNCE_MS);
   };
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.scenario === prev.scenario && state.trace === prev.trace && state.compare === prev.compare && state.pins === prev.pins && state.holdRuns === prev.holdRuns) return;
+    if (state.scenario === prev.scenario && state.trace === prev.trace && state.compare === prev.compare && state.overlays === prev.overlays && state.pins === prev.pins && state.holdRuns === prev.holdRuns) return;
     later();
   });
   const unsubClassroom = classroomView.subscribe(later);

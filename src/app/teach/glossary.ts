@@ -65,12 +65,12 @@ export const TERM_FORMS: Readonly<Record<string, GlossaryTerm>> = {
   faulted: 'remote fault',
   'remote faults': 'remote fault',
   fault: 'remote fault',
+  faults: 'remote fault',
   'fetched on demand': 'remote fault',
   throttled: 'throttle',
   'switch over': 'switch-over',
   'switches over': 'switch-over',
   'S&C': 'stop-and-copy',
-  'commitment and activation': 'commitment',
   'zero pages': 'zero page',
   'max bandwidth': 'max-bandwidth',
   'dirty-sync-count': 'syncs',
@@ -79,8 +79,10 @@ export const TERM_FORMS: Readonly<Record<string, GlossaryTerm>> = {
   'hot/cold': 'hot set',
 };
 
-/** The entry a word of the UI refers to, or null when it has none. */
+const BY_LOWER = new Map(GLOSSARY_TERMS.map((t) => [t.toLowerCase(), t]));
+
+/** The entry a word of the UI refers to, or null when it has none (any case: "Stop-and-copy" starts a legend entry). */
 export function glossaryEntry(word: string): GlossaryTerm | null {
   if (word in GLOSSARY) return word as GlossaryTerm;
-  return TERM_FORMS[word] ?? TERM_FORMS[word.toLowerCase()] ?? null;
+  return TERM_FORMS[word] ?? BY_LOWER.get(word.toLowerCase()) ?? TERM_FORMS[word.toLowerCase()] ?? null;
 }

@@ -5,7 +5,7 @@ import type { PolicyName } from '../../model/index.ts';
 import { PageState, type BatchEvent, type DirtySplit, type ReplayEvent, type StepGranularity } from '../../model/replay/index.ts';
 import type { GlossaryTerm } from './glossary.ts';
 import { countsFor, countsText } from '../../model/words/counts.ts';
-import { formatCount, formatDuration } from '../../model/words/format.ts';
+import { formatCount, formatDuration, formatTimes } from '../../model/words/format.ts';
 
 /** Plain text, or a glossary term shown as `text` with its definition in a tooltip. */
 export type Segment = string | { term: GlossaryTerm; text: string };
@@ -199,7 +199,7 @@ export function narrate(event: ReplayEvent, ctx: StepContext): Narration {
         parts: [
           `The migration took ${seconds(event.migrationTimeS)} with ${seconds(event.downtimeS)} of `,
           t('downtime'),
-          `, ${countsText(countsFor(ctx.policy, event.iterations))}. It sent ${count(event.totalSent)} pages: ${(event.totalSent / ctx.pages).toFixed(2)}× the VM's memory`,
+          `, ${countsText(countsFor(ctx.policy, event.iterations))}. It sent ${count(event.totalSent)} pages: ${formatTimes(event.totalSent / ctx.pages)} the VM's memory`,
           event.remoteFaults ? `, with ${plural(event.remoteFaults, 'remote fault')}.` : '.',
         ],
       };
@@ -373,7 +373,7 @@ function narrateStop(e: Extract<ReplayEvent, { kind: 'stop-decision' }>, ctx: St
       return {
         title,
         parts: [
-          `${count(e.totalSent)} pages sent so far, more than ${count(l.maxTotalSent ?? 0)} (${(l.maxTotalSent ?? 0) / ctx.pages}× the VM): Xen stops trying to converge and forces the `,
+          `${count(e.totalSent)} pages sent so far, more than ${count(l.maxTotalSent ?? 0)} (${formatTimes((l.maxTotalSent ?? 0) / ctx.pages)} the VM): Xen stops trying to converge and forces the `,
           t('stop-and-copy'),
           ` with ${plural(stillDirty, 'page')} still `,
           t('dirty page', 'dirty'),
@@ -419,11 +419,11 @@ function narrateStop(e: Extract<ReplayEvent, { kind: 'stop-decision' }>, ctx: St
       };
     case 'postcopy-hybrid':
       return {
-        title: 'Switch over after one pass',
+        title: 'Switch over after one live iteration',
         parts: [
-          'Hybrid migration made one ',
+          'Hybrid migration made one live ',
           t('pre-copy'),
-          ` pass; now it switches to `,
+          ` iteration; now it switches to `,
           t('post-copy'),
           `: the ${plural(stillDirty, 'page')} dirtied meanwhile follow after the guest resumes at the destination.`,
         ],

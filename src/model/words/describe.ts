@@ -169,19 +169,23 @@ export function describeDifference(a: Scenario, b: Scenario, trace: TraceName | 
   return [...(policyDiffers ? [POLICY_LABEL[b.policy]] : []), ...diff.map((p) => p.text)].join(', ');
 }
 
-/** What a figure shows besides its own run: the compared policies and the pins, in words. */
+/** What a figure shows besides its own run: the compared policies, the pins and the overlays. */
 export interface FigureExtras {
   compare?: readonly PolicyName[];
   pins?: readonly { name: string; scenario: Scenario }[];
+  /** What else is drawn over the curves, in words ("the QEMU 7.2 measured runs"); the app names them. */
+  overlays?: readonly string[];
 }
 
-/** A figure's caption: the scenario, then the policies compared on it and the pins drawn on it. */
+/** A figure's caption: the scenario, then the policies compared on it, the pins and the overlays drawn on it. */
 export function describeFigure(s: Scenario, trace: TraceName | null, extras: FigureExtras = {}): string {
   const parts = [`${describeScenario(s, trace)}.`];
   const compare = (extras.compare ?? []).filter((p) => p !== s.policy);
   if (compare.length) parts.push(`Compared with ${listText(compare.map((p) => POLICY_LABEL[p]))}.`);
   const pins = extras.pins ?? [];
   if (pins.length) parts.push(`Pinned: ${pins.map((p) => `${p.name} (${describeDifference(s, p.scenario) || 'the same scenario'})`).join('; ')}.`);
+  const overlays = extras.overlays ?? [];
+  if (overlays.length) parts.push(`Drawn over the curves: ${listText(overlays)}.`);
   return parts.join(' ');
 }
 
