@@ -80,13 +80,13 @@ async function busyMs(cdp: CDPSession): Promise<number> {
 
 async function runPhase(page: Page, cdp: CDPSession, base: string, phase: Phase) {
   const opened = Date.now();
-  const busy0 = await busyMs(cdp);
   await page.goto(base + phase.url);
   await settled(page);
   const openMs = Date.now() - opened;
   // performance.now() counts from this document's navigation start; the frame after complete curves.
   const bootMs = (await page.evaluate('new Promise((r) => requestAnimationFrame(() => r(performance.now())))')) as number;
-  const bootBusyMs = (await busyMs(cdp)) - busy0;
+  // Chromium restarts the counter with each new document, so this is the new page's own busy time.
+  const bootBusyMs = await busyMs(cdp);
   await page.waitForTimeout(300);
   const t0 = await page.evaluate(() => {
     performance.clearMeasures();
