@@ -77,6 +77,9 @@ test('the iteration chart SVG has one bar group per iteration', async ({ page })
   expect(svg.title).toBe('Pages per iteration');
   expect(svg.bars).toBe(await chart.locator('g[data-iteration]').count());
   expect(svg.bars).toBeGreaterThan(1);
+  // The stop note, HTML over the plot on the page (its words are glossary terms), is drawn in the file.
+  const texts = [...bytes.toString('utf8').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
+  expect(texts).toContain('Pre-copy ended: dirty data fits the downtime limit');
 });
 
 test('the result CSV parses back to the chart numbers; the JSON holds the scenario and result', async ({ page }) => {

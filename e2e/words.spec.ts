@@ -163,6 +163,51 @@ test("the legends, the timeline's stages and the policies' descriptions explain 
   await context.close();
 });
 
+test("the curves legend's policies and overlay, and the stop note, explain their words by keyboard and by tap; their text stays as it was", async ({ browser }) => {
+  const context = await browser.newContext({ hasTouch: true });
+  const page = await context.newPage();
+  await page.goto('./?preset=akoush-1g&compare=postcopy,qemu&overlay=model');
+  await settled(page);
+  const legend = page.getByTestId('chart-curves').locator('.chart__legend');
+  const text = async () => (await legend.textContent())!.replace(/\s+/g, ' ');
+  const before = await text();
+  // The entries read as their labels (no definition inside them).
+  expect(before).toContain('Post-copy (935 Mbit/s)');
+  expect(before).toContain('QEMU/KVM (935 Mbit/s)');
+  // By keyboard: Tab from the legend's first term reaches the next; focus opens its definition.
+  const postcopy = legend.getByRole('button', { name: 'Post-copy', exact: true });
+  await postcopy.focus();
+  await expect(postcopy).toHaveAccessibleDescription(/post-copy:.*moves the guest to the destination first/);
+  const tip = page.getByRole('tooltip').filter({ hasText: 'post-copy:' });
+  await expect(tip).toBeVisible();
+  // The definition shows beside its term (under it, or above it low in the window), inside the window.
+  const [term, box] = [(await postcopy.boundingBox())!, (await tip.boundingBox())!];
+  expect(box.y >= term.y + term.height - 1 || box.y + box.height <= term.y + 1, `tip ${JSON.stringify(box)} by term ${JSON.stringify(term)}`).toBe(true);
+  expect(Math.abs(box.x - term.x)).toBeLessThan(box.width);
+  expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+  expect(await text()).toBe(before);
+  await page.keyboard.press('Escape');
+  await expect(tip).toBeHidden();
+  // By a tap: QEMU's policy, and the closed form.
+  await legend.getByRole('button', { name: 'QEMU/KVM', exact: true }).tap();
+  await expect(page.getByRole('tooltip').filter({ hasText: 'QEMU/KVM:' })).toBeVisible();
+  await legend.getByRole('button', { name: 'Closed form', exact: true }).tap();
+  await expect(page.getByRole('tooltip').filter({ hasText: 'closed form:' })).toBeVisible();
+  await expect(page.getByRole('tooltip').filter({ hasText: 'QEMU/KVM:' })).toBeHidden();
+  expect(await text()).toBe(before);
+  // The iteration chart's stop note: its words are terms too, and it reads as before.
+  await page.goto('./?preset=akoush-1g&rate=20000&policy=qemu');
+  await settled(page);
+  const note = page.getByTestId('chart-stop-reason');
+  await expect(note).toHaveText('Pre-copy ended: dirty data fits the downtime limit');
+  await note.getByRole('button', { name: 'downtime limit' }).tap();
+  await expect(page.getByRole('tooltip').filter({ hasText: 'downtime limit:' })).toBeVisible();
+  await expect(note).toHaveText('Pre-copy ended: dirty data fits the downtime limit');
+  await context.close();
+});
+
 test('in Large type a legend names its entries only, and their terms stay reachable', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('./?vm=1024&link=935&rate=15000&large=1');

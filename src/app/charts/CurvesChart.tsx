@@ -7,7 +7,9 @@ import { POLICY_DASH } from '../policyNames.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import type { SweepPoint } from '../../model/sweep.ts';
 import { AxisBottom, AxisLeft, GridColumns, GridRows } from './Axis.tsx';
-import { ChartFrame, LegendDetail, LegendItem, LegendMore, LogToggle } from './ChartFrame.tsx';
+import { POLICY_TERM } from '../teach/glossary.ts';
+import { ChartFrame, LegendDetail, LegendItem, LogToggle } from './ChartFrame.tsx';
+import { legendNamedText, legendTermScope, legendText } from './LegendText.tsx';
 import {
   curvesSummary,
   drawOrder,
@@ -425,7 +427,13 @@ function tooltipFor(
   return { title: formatRate(hover.rate, pageBytes), rows };
 }
 
+/**
+ * The curves' names with their glossary terms: a compared policy's name is that policy's entry, the
+ * bounds and the model overlay theirs; links and pins (the user's words) stay plain. Detached terms
+ * (Term.tsx): the legend's text stays its entries' labels, which the exports draw and the tests read.
+ */
 function CurvesLegend({ series, scenario, overlay }: { series: readonly CurveSeries[]; scenario: Scenario; overlay: ModelOverlay | null }) {
+  const terms = legendTermScope();
   return (
     <ul>
       {series.map((s) => {
@@ -446,7 +454,7 @@ function CurvesLegend({ series, scenario, overlay }: { series: readonly CurveSer
               </svg>
             }
           >
-            <LegendDetail text={seriesLegendLabel(s)} />
+            {compared ? legendNamedText(terms, POLICY_TERM[s.policy!], seriesLegendLabel(s), true) : <LegendDetail text={seriesLegendLabel(s)} />}
             {s.current ? <strong> (current)</strong> : null}
           </LegendItem>
         );
@@ -458,15 +466,9 @@ function CurvesLegend({ series, scenario, overlay }: { series: readonly CurveSer
           </svg>
         }
       >
-        {scenario.policy === 'xen' ? (
-          <>
-            Bounds<LegendMore>, Eq. 3 and 4 (link&apos;s colour)</LegendMore>
-          </>
-        ) : (
-          <>
-            Xen&apos;s bounds<LegendMore>, Eq. 3 and 4, for reference (link&apos;s colour)</LegendMore>
-          </>
-        )}
+        {scenario.policy === 'xen'
+          ? legendText(terms, 'Bounds', ", Eq. 3 and 4 (link's colour)", true)
+          : legendText(terms, "Xen's bounds", ", Eq. 3 and 4, for reference (link's colour)", true)}
       </LegendItem>
       <LegendItem
         swatch={
@@ -486,7 +488,7 @@ function CurvesLegend({ series, scenario, overlay }: { series: readonly CurveSer
               </svg>
             }
           >
-            Closed form, geometric series with Xen's stop conditions (current link)
+            {legendText(terms, "Closed form, geometric series with Xen's stop conditions (current link)", undefined, true)}
           </LegendItem>
           <LegendItem
             swatch={
@@ -495,7 +497,7 @@ function CurvesLegend({ series, scenario, overlay }: { series: readonly CurveSer
               </svg>
             }
           >
-            RAM / bandwidth, as CloudSim-style simulators take it (migration time only)
+            {legendText(terms, 'RAM / bandwidth, as CloudSim-style simulators take it (migration time only)', undefined, true)}
           </LegendItem>
         </>
       ) : null}

@@ -10,6 +10,8 @@ import { AxisLeft, GridRows } from './Axis.tsx';
 import { HatchPattern } from './HatchPattern.tsx';
 import { ChartFrame, LegendItem, LogToggle } from './ChartFrame.tsx';
 import { legendTermScope, legendText } from './LegendText.tsx';
+import type { GlossaryTerm } from '../teach/glossary.ts';
+import { TermRuns, termParts } from '../teach/WithTerms.tsx';
 import { formatPages, formatPagesTick, formatSeconds } from './format.ts';
 import {
   barSpan,
@@ -223,15 +225,6 @@ function IterationPlot({
               {axisLabel}
             </text>
           </g>
-          {stopLines.length > 0 ? (
-            <text className="chart-note" x={innerW} y={-30 * k - (stopLines.length - 1) * 1.2 * fontPx} textAnchor="end" data-testid="chart-stop-reason">
-              {stopLines.map((line, i) => (
-                <tspan key={i} x={innerW} dy={i === 0 ? 0 : '1.2em'}>
-                  {line}
-                </tspan>
-              ))}
-            </text>
-          ) : null}
           {finalCentre !== null ? (
             <text
               className="final-label"
@@ -271,6 +264,11 @@ function IterationPlot({
           ))}
         </g>
       </svg>
+      {stopLines.length > 0 ? (
+        // Where the SVG would write it (right-aligned over the plot, first baseline at -30k), as HTML so
+        // that its words are glossary terms a keyboard or a tap opens; the exports draw it (chartSvg.ts).
+        <StopNote lines={stopLines} right={margin.right} baseline={margin.top - 30 * k - (stopLines.length - 1) * 1.2 * fontPx} fontPx={fontPx} />
+      ) : null}
       {tip ? (
         <Tooltip
           x={margin.left + hoverX}
@@ -282,6 +280,24 @@ function IterationPlot({
         />
       ) : null}
     </>
+  );
+}
+
+/**
+ * Why pre-copy ended, over the plot: its lines as the chart wrapped them, each term marked where it
+ * first appears. Detached terms (Term.tsx) keep the note's text its sentence (e2e reads it), and inline
+ * ones keep each line's height (a term in a sentence needs no 24 px box).
+ */
+function StopNote({ lines, right, baseline, fontPx }: { lines: string[]; right: number; baseline: number; fontPx: number }) {
+  const seen = new Set<GlossaryTerm>();
+  return (
+    <p className="chart__stop-note" data-testid="chart-stop-reason" data-plot-note="" style={{ right, top: baseline - fontPx, fontSize: fontPx }}>
+      {lines.map((line, i) => (
+        <span key={i} className="chart__stop-note-line" data-plot-note-line="">
+          <TermRuns parts={termParts(line, seen)} detached />
+        </span>
+      ))}
+    </p>
   );
 }
 

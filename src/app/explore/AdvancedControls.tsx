@@ -12,6 +12,7 @@ import { NumberInput } from '../components/NumberInput.tsx';
 import { PAGE_SIZES, SCALES, limits, wssScale } from './controlSpecs.ts';
 import { SliderField } from '../components/SliderField.tsx';
 import { WriterCpuField } from './WriterCpuField.tsx';
+import { WithTerms } from '../teach/WithTerms.tsx';
 
 const PATTERN_TEXT: Record<Pattern, string> = {
   sequential: 'Sequential (Akoush’s writer)',
@@ -116,7 +117,7 @@ function GuestFields({ s, setField }: { s: Scenario; setField: SetField }) {
         {...limits('postS')}
         onChange={(v) => setField('postS', v)}
         valueText={formatDuration}
-        hint="Commitment and activation, part of the downtime (Akoush: 0.314 s)."
+        hint={<WithTerms text="Commitment and activation, part of the downtime (Akoush: 0.314 s)." />}
       />
     </>
   );

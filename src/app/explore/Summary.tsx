@@ -94,13 +94,28 @@ function Cards({ scenario, result }: { scenario: Scenario; result: RunResult }) 
         </dd>
         <dd>{bound(pageRange, result.pagesSent, pagesText)}</dd>
       </div>
-      <div className="card card--reason">
-        <dt>{applies === 'no' ? 'Switch-over' : 'Pre-copy stopped'}</dt>
-        <dd className="card__value card__value--text" data-testid="stop-reason" data-reason={result.stopReason}>
-          {stopReasonText(result.stopReason, scenario, result)}
-        </dd>
-      </div>
+      <StopCard scenario={scenario} result={result} />
     </>
+  );
+}
+
+/**
+ * Why pre-copy stopped, its words glossary terms (each once across label and value). Detached terms
+ * (Term.tsx): the value's text stays the reason as written.
+ */
+export function StopCard({ scenario, result }: { scenario: Scenario; result: RunResult }) {
+  const seen = new Set<GlossaryTerm>();
+  const label = termParts(boundsApply(scenario.policy) === 'no' ? 'Switch-over' : 'Pre-copy stopped', seen);
+  const value = termParts(stopReasonText(result.stopReason, scenario, result), seen);
+  return (
+    <div className="card card--reason">
+      <dt>
+        <TermRuns parts={label} detached />
+      </dt>
+      <dd className="card__value card__value--text" data-testid="stop-reason" data-reason={result.stopReason}>
+        <TermRuns parts={value} detached />
+      </dd>
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 // A chart as a standalone SVG document: the plot's SVG with its computed styles written onto every
-// element (the page's CSS and custom properties do not travel with the file), a title, the legend
-// and a caption with the scenario in words and the share link, built in a DOMParser document.
+// element (the page's CSS and custom properties do not travel with the file), the notes written over
+// it in HTML, a title, the legend and a caption with the scenario in words and the share link, built
+// in a DOMParser document.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -139,6 +140,14 @@ export function standaloneChartSvg(figure: HTMLElement, { title, caption, link, 
     copy.setAttribute('height', String(box.height));
     if (!copy.hasAttribute('viewBox')) copy.setAttribute('viewBox', `0 0 ${box.width} ${box.height}`);
     body.append(copy);
+  }
+  // Words written over the plot in HTML (the iteration chart's stop note), drawn where they show.
+  for (const line of plotArea!.querySelectorAll<HTMLElement>('[data-plot-note-line]')) {
+    const box = line.getBoundingClientRect();
+    const lineStyle = getComputedStyle(line);
+    const at = { x: PAD + box.right - areaBox.left, y: y + box.top - areaBox.top + box.height / 2 };
+    const attrs = { ...at, 'text-anchor': 'end', 'dominant-baseline': 'central', fill: lineStyle.color, 'font-family': fontFamily, 'font-size': lineStyle.fontSize };
+    body.append(make('text', attrs, legendLabel(line)));
   }
   y += plotH + fontPx;
 

@@ -1,8 +1,10 @@
 // The narration panel: what the current step does and why, with the step's numbers and glossary
-// tooltips. It follows the frame on the map (so words and picture always agree).
+// tooltips. It follows the frame on the map (so words and picture always agree). narrate() marks every
+// domain word of the step, each once. The terms are detached (Term.tsx), so the panel's text stays the
+// narration's words (the tests and a screen reader read it).
 import { useMemo } from 'react';
 import { narrate, type StepContext } from './narrate.ts';
-import { Term } from './Term.tsx';
+import { TermRuns } from './WithTerms.tsx';
 import { useTeach } from './teachStore.ts';
 
 export function Narration() {
@@ -21,15 +23,7 @@ export function Narration() {
         <>
           <h3 className="teach__narration-title">{narration.title}</h3>
           <p className="teach__narration-text">
-            {narration.parts.map((p, i) =>
-              typeof p === 'string' ? (
-                p
-              ) : (
-                <Term key={i} term={p.term}>
-                  {p.text}
-                </Term>
-              ),
-            )}
+            <TermRuns parts={narration.parts} detached />
           </p>
         </>
       ) : (

@@ -4,6 +4,8 @@
 // vocabulary of docs/TEACHING.md ("Counting"); glossary.test.ts scans the UI's strings and the narration
 // for domain words without an entry here.
 
+import type { PolicyName } from '../../model/index.ts';
+
 export const GLOSSARY = {
   'dirty page': 'A page of guest memory written since the migration last recorded it as sent. Its copy at the destination is out of date, so it must be sent again.',
   'dirty bitmap': 'One bit per page of guest memory, set when the guest writes the page. The migration reads it to learn which pages must be sent again.',
@@ -45,11 +47,40 @@ export const GLOSSARY = {
   convergence: 'Pre-copy converges when each iteration leaves fewer pages dirty than the one before, until few enough are left for a short stop-and-copy.',
   'zero page': 'A page of all zeros: sent as a short marker instead of its contents.',
   compression: 'Pages compressed before sending take fewer bytes on the wire, at the cost of the compressor’s own throughput.',
+  bounds: 'Akoush et al.’s Eq. 3 and 4: the shortest and the longest migration time and downtime Xen’s pre-copy can take with this VM, link and overheads, whatever the guest writes.',
+  'closed form': 'An estimate by formula instead of a simulation: each iteration sends what the guest dirtied while the one before was sent, so the amounts form a geometric series, ended by Xen’s stop conditions.',
+  'RAM / bandwidth': 'The simplest estimate of the migration time, as CloudSim-style simulators make it: the VM’s memory divided by the link’s rate, with no overheads and no page sent twice.',
 } as const;
 
-export type GlossaryTerm = keyof typeof GLOSSARY;
+/**
+ * The migration policies, keyed by the names the legends give them (policyNames.ts POLICY_NAME;
+ * post-copy is the entry above). A legend attaches them by its series' policy (charts/CurvesChart.tsx):
+ * running text does not look them up, as the policy picker writes each description beside its name.
+ */
+export const POLICY_ENTRIES = {
+  'Xen 3.x (Akoush)': 'Xen 3.x pre-copy as Akoush et al. measured it: before each batch it peeks at the dirty bitmap and skips pages written again; it stops after 29 iterations, after sending 3 times the VM, or under 50 dirty pages.',
+  'Xen migration v2': 'Xen’s newer pre-copy: each iteration sends every page dirtied during the one before, with no peeking or skipping; the stop-and-copy comes under 50 dirty pages or after 5 live iterations.',
+  'QEMU/KVM': 'QEMU’s pre-copy: passes over the dirty bitmap, checked every 100 ms, until the dirty data could be sent within the downtime limit; auto-converge may throttle a guest that keeps it from getting there.',
+  Hybrid: 'One live pre-copy iteration copies memory while the guest runs; then the guest switches over to the destination and post-copy brings the pages it dirtied meanwhile.',
+} as const;
 
-export const GLOSSARY_TERMS = Object.keys(GLOSSARY) as GlossaryTerm[];
+export type GlossaryTerm = keyof typeof GLOSSARY | keyof typeof POLICY_ENTRIES;
+
+export const GLOSSARY_TERMS = [...Object.keys(GLOSSARY), ...Object.keys(POLICY_ENTRIES)] as GlossaryTerm[];
+
+/** The definition a <Term> shows. */
+export function glossaryText(term: GlossaryTerm): string {
+  return term in GLOSSARY ? GLOSSARY[term as keyof typeof GLOSSARY] : POLICY_ENTRIES[term as keyof typeof POLICY_ENTRIES];
+}
+
+/** Each policy's entry, as a legend names the policy's curve. */
+export const POLICY_TERM: Readonly<Record<PolicyName, GlossaryTerm>> = {
+  xen: 'Xen 3.x (Akoush)',
+  'xen-v2': 'Xen migration v2',
+  qemu: 'QEMU/KVM',
+  postcopy: 'post-copy',
+  hybrid: 'Hybrid',
+};
 
 /** Other forms of a term as the UI writes them, each mapped to its entry. */
 export const TERM_FORMS: Readonly<Record<string, GlossaryTerm>> = {
@@ -83,6 +114,6 @@ const BY_LOWER = new Map(GLOSSARY_TERMS.map((t) => [t.toLowerCase(), t]));
 
 /** The entry a word of the UI refers to, or null when it has none (any case: "Stop-and-copy" starts a legend entry). */
 export function glossaryEntry(word: string): GlossaryTerm | null {
-  if (word in GLOSSARY) return word as GlossaryTerm;
+  if (word in GLOSSARY || word in POLICY_ENTRIES) return word as GlossaryTerm;
   return TERM_FORMS[word] ?? BY_LOWER.get(word.toLowerCase()) ?? TERM_FORMS[word.toLowerCase()] ?? null;
 }

@@ -4,6 +4,7 @@
 import type { PolicyName } from '../../model/index.ts';
 import { PageState, type BatchEvent, type DirtySplit, type ReplayEvent, type StepGranularity } from '../../model/replay/index.ts';
 import type { GlossaryTerm } from './glossary.ts';
+import { markedParts } from './termParts.ts';
 import { countsFor, countsText } from '../../model/words/counts.ts';
 import { formatCount, formatDuration, formatTimes } from '../../model/words/format.ts';
 
@@ -70,7 +71,13 @@ export function narrationText(n: Narration): string {
 
 const isXen = (p: PolicyName) => p === 'xen';
 
+/** What a step says: the terms the step is about, marked by its text (t()), and every other domain word of it marked too. */
 export function narrate(event: ReplayEvent, ctx: StepContext): Narration {
+  const n = narrateStep(event, ctx);
+  return { ...n, parts: markedParts(n.parts) };
+}
+
+function narrateStep(event: ReplayEvent, ctx: StepContext): Narration {
   switch (event.kind) {
     case 'pre-migration':
       return {
@@ -153,13 +160,21 @@ export function narrate(event: ReplayEvent, ctx: StepContext): Narration {
           ' starts. The ',
           t('stop-and-copy'),
           ` sends the ${plural(event.pagesToSend, 'page')} still dirty`,
-          event.pagesToSend > 0 ? `; the guest stays paused for ${seconds(event.durationS)} before commitment.` : '.',
+          ...(event.pagesToSend > 0 ? [`; the guest stays paused for ${seconds(event.durationS)} before `, t('commitment'), '.'] : ['.']),
         ],
       };
     case 'commit':
       return {
         title: 'Commitment',
-        parts: [`The destination commits the migrated VM; commitment and activation take ${seconds(event.durationS)}. `, 'The guest is still paused, so this time is part of the ', t('downtime'), '.'],
+        parts: [
+          'The destination commits the migrated VM; ',
+          t('commitment'),
+          ' and ',
+          t('activation'),
+          ` take ${seconds(event.durationS)}. The guest is still paused, so this time is part of the `,
+          t('downtime'),
+          '.',
+        ],
       };
     case 'activate':
       return {
