@@ -119,10 +119,13 @@ function ChartsOf({ run }: { run: RunView }) {
  * The curves (or the start-time sweep) of the run. The sweep's partial publishes are deferred: React
  * renders them in the background in short slices that a pointer event interrupts, so filling in the
  * curves never holds the main thread for a whole chart render while a slider moves (the run itself,
- * with the marker, still renders at once).
+ * with the marker, and the complete curves still render at once).
  */
 const CurvesOf = memo(function CurvesOf({ run }: { run: RunView }) {
-  const curves = useDeferredValue(useApp((s) => s.curves));
+  const latest = useApp((s) => s.curves);
+  const deferred = useDeferredValue(latest);
+  // Complete curves show at once (the sweep is done: nothing follows them to wait for).
+  const curves = latest?.complete ? latest : deferred;
   const compare = useApp((s) => s.compare);
   const trace = useApp((s) => s.trace);
   const pins = useApp((s) => s.pins);
