@@ -7,7 +7,9 @@
 //   npm run build && npx tsx scripts/bench-browser.ts [--port 4174] [--seconds 5] [--vm 1024,1048576,16777216]
 //
 // With --vm (sizes in MiB) it drags the dirty rate and the link speed of Akoush's 1 Gbps scenario at
-// each size instead, and prints how long the link took from opening to complete curves ("open").
+// each size instead. Every phase prints how long the link took from opening to complete curves ("open")
+// and the boot: navigation start to the frame with complete curves, and the renderer main thread's busy
+// time over it (Chromium's Performance.getMetrics TaskDuration, script and layout included).
 //
 // It builds nothing: it serves the existing dist/ with `vite preview` on its own port and stops it
 // at the end.
@@ -15,7 +17,7 @@ import { waitForServer } from './wait-for-server.ts';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -70,11 +72,21 @@ interface Phase {
   slider: string;
 }
 
-async function runPhase(page: Page, base: string, phase: Phase) {
+/** The renderer main thread's busy time so far, ms (all its tasks: script, style, layout, paint). */
+async function busyMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return 1000 * (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN);
+}
+
+async function runPhase(page: Page, cdp: CDPSession, base: string, phase: Phase) {
   const opened = Date.now();
   await page.goto(base + phase.url);
   await settled(page);
   const openMs = Date.now() - opened;
+  // performance.now() counts from this document's navigation start; the frame after complete curves.
+  const bootMs = (await page.evaluate('new Promise((r) => requestAnimationFrame(() => r(performance.now())))')) as number;
+  // Chromium restarts the counter with each new document, so this is the new page's own busy time.
+  const bootBusyMs = await busyMs(cdp);
   await page.waitForTimeout(300);
   const t0 = await page.evaluate(() => {
     performance.clearMeasures();
@@ -90,7 +102,7 @@ async function runPhase(page: Page, base: string, phase: Phase) {
     const tasks = (window.__longTasks || []).filter((t) => t.start >= ${t0} && t.start <= ${t1});
     return { update: durations('update'), curves: durations('curves'), longest: Math.max(0, ...tasks.map((t) => t.duration)), longTasks: tasks.length };
   })()`);
-  return { ...(collected as { update: number[]; curves: number[]; longest: number; longTasks: number }), moves, openMs };
+  return { ...(collected as { update: number[]; curves: number[]; longest: number; longTasks: number }), moves, openMs, bootMs, bootBusyMs };
 }
 
 /** Ticks and unticks the compared policies one at a time, waiting for complete curves after each. */
@@ -134,6 +146,8 @@ async function main() {
         for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
     });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
     const sizeLabel = (mib: number) => (mib >= 1_048_576 ? `${mib / 1_048_576} TiB` : `${mib / 1024} GiB`);
     const phases: Phase[] = VMS
       ? VMS.flatMap((vm) => [
@@ -148,9 +162,10 @@ async function main() {
         ];
     console.log(`Chromium ${browser.version()}, ${SECONDS} s of mouse drag per slider, app at ${base}\n`);
     for (const phase of phases) {
-      const r = await runPhase(page, base, phase);
+      const r = await runPhase(page, cdp, base, phase);
       console.log(`Dragging ${phase.label}: ${r.moves} pointer moves, ${r.update.length} "update" and ${r.curves.length} "curves" measures`);
       console.log(`  open    ${r.openMs} ms from page.goto to complete curves`);
+      console.log(`  boot    ${ms(r.bootMs)} from navigation to the frame with complete curves, main thread busy ${ms(r.bootBusyMs)}`);
       console.log(`  update  median ${ms(quantile(r.update, 0.5))}   p95 ${ms(quantile(r.update, 0.95))}   max ${ms(r.update.at(-1) ?? NaN)}`);
       console.log(`  curves  median ${ms(quantile(r.curves, 0.5))}   p95 ${ms(quantile(r.curves, 0.95))}   max ${ms(r.curves.at(-1) ?? NaN)}`);
       console.log(`  longest main-thread task while dragging: ${r.longTasks ? ms(r.longest) : 'none over 50 ms'} (${r.longTasks} long tasks)\n`);

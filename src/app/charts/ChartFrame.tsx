@@ -80,7 +80,10 @@ export function ChartFrame({ testId, title, controls, toolbar, legend, renderTab
         </div>
       </div>
       <div className="chart__plot" ref={ref}>
-        {children(size)}
+        {/* Not before the plot area is measured (before the first paint): a plot drawn at a guessed
+            width would be drawn again at once. Without a DOM (a static render) nothing will measure it:
+            drawn at the fallback size. */}
+        {size.measured || typeof document === 'undefined' ? children(size) : null}
       </div>
       <div className="chart__legend">{legend}</div>
       {/* Focusable so keyboard users can scroll a long table (axe: scrollable-region-focusable). */}

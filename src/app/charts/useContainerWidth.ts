@@ -15,6 +15,8 @@ export interface ContainerSize {
    * (`--chart-fill: 1`, as on the one-screen workbench); null: the chart picks its height from its width.
    */
   fillHeight: number | null;
+  /** False until the first measurement (a layout effect, before the first paint): the plot is drawn once. */
+  measured: boolean;
 }
 
 export function useContainerSize<T extends HTMLElement>(): [RefObject<T | null>, ContainerSize] {
@@ -22,6 +24,7 @@ export function useContainerSize<T extends HTMLElement>(): [RefObject<T | null>,
   const [width, setWidth] = useState(0);
   const [fontPx, setFontPx] = useState(FALLBACK_FONT_PX);
   const [fillHeight, setFillHeight] = useState<number | null>(null);
+  const [measured, setMeasured] = useState(false);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -37,6 +40,7 @@ export function useContainerSize<T extends HTMLElement>(): [RefObject<T | null>,
     };
     setW(el.clientWidth);
     readFont();
+    setMeasured(true);
     const cleanups: (() => void)[] = [];
     if (typeof ResizeObserver === 'undefined') {
       const onResize = () => {
@@ -63,5 +67,5 @@ export function useContainerSize<T extends HTMLElement>(): [RefObject<T | null>,
     }
     return () => cleanups.forEach((f) => f());
   }, []);
-  return [ref, { width: width > 0 ? width : FALLBACK_WIDTH, fontPx, fillHeight }];
+  return [ref, { width: width > 0 ? width : FALLBACK_WIDTH, fontPx, fillHeight, measured }];
 }

@@ -1,6 +1,6 @@
 // The three charts for the newest run, and the User Timing probe that measures when they show it.
 // With a trace the curves against the dirty rate give way to the start-time sweep (Akoush Table IV).
-import { useEffect, useMemo } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo } from 'react';
 import { LINK_PRESETS, POLICIES, capCurvesText, type PolicyName, type RunResult, type Scenario } from '../../model/index.ts';
 import { CurvesChart, IterationChart, StartSweepChart, TimelineChart, type CurveSeries, type IterationOverlay, type StartSeries } from '../charts/index.ts';
 import { useMeasuredPoints } from '../charts/MeasuredPoints.tsx';
@@ -85,21 +85,47 @@ function usePinOverlays(): IterationOverlay[] {
 }
 
 // The two charts that follow the player, each in its own component subscribed to just what it shows,
-// so a player step re-renders neither the curves nor (within an iteration) the iteration chart.
-function FollowingIterations({ run }: { run: RunView }) {
+// so a player step re-renders neither the curves nor (within an iteration) the iteration chart. Both are
+// memoised on the run: a publish of partial curves re-renders neither.
+const FollowingIterations = memo(function FollowingIterations({ run }: { run: RunView }) {
   const following = useFollowing(run);
   const iteration = useTeach((s) => (following ? s.iteration : null));
   return <IterationChart result={run.result} highlight={iteration} overlays={usePinOverlays()} />;
-}
+});
 
-function FollowingTimeline({ run }: { run: RunView }) {
+const FollowingTimeline = memo(function FollowingTimeline({ run }: { run: RunView }) {
   const following = useFollowing(run);
   const timeS = useTeach((s) => (following ? s.timeS : null));
   return <TimelineChart scenario={run.scenario} result={run.result} cursorS={timeS} />;
-}
+});
 
 function ChartsOf({ run }: { run: RunView }) {
-  const curves = useApp((s) => s.curves);
+  useEffect(() => inNextFrame(() => measureShown('update', run.seq)), [run.seq]);
+  // Iterations and curves side by side where there is room (the workbench), the timeline after them.
+  return (
+    <>
+      <div className="charts__iterations">
+        <FollowingIterations run={run} />
+      </div>
+      <CurvesOf run={run} />
+      <div className="charts__timeline">
+        <FollowingTimeline run={run} />
+      </div>
+    </>
+  );
+}
+
+/**
+ * The curves (or the start-time sweep) of the run. The sweep's partial publishes are deferred: React
+ * renders them in the background in short slices that a pointer event interrupts, so filling in the
+ * curves never holds the main thread for a whole chart render while a slider moves (the run itself,
+ * with the marker, and the complete curves still render at once).
+ */
+const CurvesOf = memo(function CurvesOf({ run }: { run: RunView }) {
+  const latest = useApp((s) => s.curves);
+  const deferred = useDeferredValue(latest);
+  // Complete curves show at once (the sweep is done: nothing follows them to wait for).
+  const curves = latest?.complete ? latest : deferred;
   const compare = useApp((s) => s.compare);
   const trace = useApp((s) => s.trace);
   const pins = useApp((s) => s.pins);
@@ -112,7 +138,6 @@ function ChartsOf({ run }: { run: RunView }) {
   );
   const complete = shown.done === shown.total;
 
-  useEffect(() => inNextFrame(() => measureShown('update', run.seq)), [run.seq]);
   useEffect(() => (complete ? inNextFrame(() => measureShown('curves', run.seq)) : undefined), [run.seq, complete]);
   // The plan's key names the compared policies: complete curves for it show the newest toggle.
   useEffect(() => (complete ? inNextFrame(measureCompare) : undefined), [planKey, complete]);
@@ -122,56 +147,47 @@ function ChartsOf({ run }: { run: RunView }) {
   const setOverlay = useApp((s) => s.setOverlay);
   const measured = useMeasuredPoints(run.scenario, overlays.includes('qemu72'), (on) => setOverlay('qemu72', on));
   const toolbar = <ComparePolicies current={run.scenario.policy} />;
-  // Iterations and curves side by side where there is room (the workbench), the timeline after them.
   return (
-    <>
-      <div className="charts__iterations">
-        <FollowingIterations run={run} />
-      </div>
-      <div className="charts__curves" data-complete={complete} data-mode={shown.mode}>
-        <p className="charts__progress" hidden={complete}>
-          Computing the curves… {progress}%
-        </p>
-        {shown.mode === 'start' && trace ? (
-          <StartSweepChart
-            scenario={run.scenario}
-            series={shown.starts}
-            result={run.result}
-            endS={trace.info.endS}
-            toolbar={
-              <>
-                <p className="chart__note">
-                  A trace sets the dirty rate, so instead of curves against the rate this chart runs the same migration started at {shown.starts[0]?.points.length || trace.info.starts.length}{' '}
-                  points of the trace ({trace.name}): how much the moment of migrating matters.
-                </p>
-                {toolbar}
-              </>
-            }
-          />
-        ) : (
-          <CurvesChart
-            scenario={run.scenario}
-            series={shown.series}
-            result={run.result}
-            toolbar={
-              <>
-                {measured.toggle}
-                <CapCurvesNote scenario={run.scenario} compare={compare} />
-                {toolbar}
-              </>
-            }
-            extra={measured.extra}
-            showModels={overlays.includes('model')}
-            onShowModels={(on) => setOverlay('model', on)}
-          />
-        )}
-      </div>
-      <div className="charts__timeline">
-        <FollowingTimeline run={run} />
-      </div>
-    </>
+    <div className="charts__curves" data-complete={complete} data-mode={shown.mode}>
+      <p className="charts__progress" hidden={complete}>
+        Computing the curves… {progress}%
+      </p>
+      {shown.mode === 'start' && trace ? (
+        <StartSweepChart
+          scenario={run.scenario}
+          series={shown.starts}
+          result={run.result}
+          endS={trace.info.endS}
+          toolbar={
+            <>
+              <p className="chart__note">
+                A trace sets the dirty rate, so instead of curves against the rate this chart runs the same migration started at {shown.starts[0]?.points.length || trace.info.starts.length}{' '}
+                points of the trace ({trace.name}): how much the moment of migrating matters.
+              </p>
+              {toolbar}
+            </>
+          }
+        />
+      ) : (
+        <CurvesChart
+          scenario={run.scenario}
+          series={shown.series}
+          result={run.result}
+          toolbar={
+            <>
+              {measured.toggle}
+              <CapCurvesNote scenario={run.scenario} compare={compare} />
+              {toolbar}
+            </>
+          }
+          extra={measured.extra}
+          showModels={overlays.includes('model')}
+          onShowModels={(on) => setOverlay('model', on)}
+        />
+      )}
+    </div>
   );
-}
+});
 
 /** Under the curves' header: when QEMU's cap makes its curves for the faster links coincide, say so. */
 function CapCurvesNote({ scenario, compare }: { scenario: Scenario; compare: readonly PolicyName[] }) {

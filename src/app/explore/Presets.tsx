@@ -7,12 +7,15 @@ import { presetQuery } from '../state/url.ts';
 import { presetById, sameScenario, useApp } from '../state/store.ts';
 import { clampScenario } from '../state/url.ts';
 
+/** Each preset's scenario as the app applies it, and its link: computed once, not on every slider tick. */
+const APPLIED = new Map(PRESETS.map((p) => [p.id, { scenario: clampScenario(p.scenario), href: `?${presetQuery(p.id)}` }]));
+
 export function Presets() {
   const presetId = useApp((s) => s.presetId);
-  const scenario = useApp((s) => s.scenario);
+  // A boolean: dragging a slider re-renders the list only when "(edited)" appears.
+  const edited = useApp((s) => s.presetId !== null && APPLIED.has(s.presetId) && !sameScenario(APPLIED.get(s.presetId)!.scenario, s.scenario));
   const applyPreset = useApp((s) => s.applyPreset);
   const active = presetById(presetId);
-  const edited = active !== null && !sameScenario(clampScenario(active.scenario), scenario);
 
   const onClick = (e: MouseEvent<HTMLAnchorElement>, id: string) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // new tab etc.
@@ -31,7 +34,7 @@ export function Presets() {
           <li key={p.id}>
             <a
               className="chip"
-              href={`?${presetQuery(p.id)}`}
+              href={APPLIED.get(p.id)!.href}
               aria-current={p.id === presetId ? 'true' : undefined}
               title={p.source}
               onClick={(e) => onClick(e, p.id)}

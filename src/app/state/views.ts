@@ -28,15 +28,19 @@ export function useView(): ViewId {
   return useStore(classroomView, (s) => viewOf(s.classroom));
 }
 
-/** The address of the current state in view `id` (for the tabs' href, so they open in a new tab too). */
-export function viewHref(id: ViewId): string {
-  const c = classroomView.getState().classroom;
-  const next = { ...c, view: id };
-  const href = mirroredHref(getAppStore());
-  const url = new URL(href);
-  url.searchParams.delete('view');
-  if (id !== viewOf({ ...next, view: null })) url.searchParams.append('view', id);
-  return url.toString();
+/** The addresses of the current state in each view (the tabs' hrefs, so they open in a new tab too). */
+export function viewHrefs(): Record<ViewId, string> {
+  // The state is encoded once for all the tabs: only the `view` key differs between them.
+  const defaultView = viewOf({ ...classroomView.getState().classroom, view: null });
+  const base = new URL(mirroredHref(getAppStore()));
+  base.searchParams.delete('view');
+  const hrefs = {} as Record<ViewId, string>;
+  for (const { id } of VIEWS) {
+    const url = new URL(base);
+    if (id !== defaultView) url.searchParams.append('view', id);
+    hrefs[id] = url.toString();
+  }
+  return hrefs;
 }
 
 /** Opens view `id` with a new history entry; `flush` first writes any pending scenario edit in place. */

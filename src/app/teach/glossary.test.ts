@@ -199,6 +199,7 @@ describe('glossary', () => {
         if (name !== 'timeline') continue;
         // The words on the plot itself (the stage labels) are explained in the legend beside it.
         const drawn = svgWords(html);
+        expect(drawn, `${name} labels of ${s.policy}`).toMatch(/\w/);
         const missing = domainWordsIn(drawn).filter((w) => {
           const entry = glossaryEntry(w);
           return entry === null || !legend.terms.has(entry);
