@@ -137,6 +137,28 @@ test.describe('on a projector (1280x720)', () => {
     await expect(page.getByTestId('drag-cue')).toHaveCount(0);
   });
 
+  test("an operator's QEMU scenario keeps its facts on one strip and both plots readable, in either type size", async ({ page }) => {
+    for (const large of [false, true]) {
+      // The 12 TiB in-memory database: QEMU, its bounds for reference, what QEMU reports, the cap note.
+      await page.goto(`./?preset=inmem-db-12t-100g${large ? '&large=1' : ''}`);
+      await settled(page);
+      const facts = page.getByRole('region', { name: 'Result' }).locator('.facts');
+      await expect(facts.locator('.fact__value').first()).toBeVisible();
+      // The notes fold away under one button, and open on it.
+      await expect(facts.locator('.fact__note').first()).toBeHidden();
+      await facts.getByRole('button', { name: 'What these mean' }).click();
+      await expect(facts.locator('.fact__note').first()).toBeVisible();
+      await facts.getByRole('button', { name: 'Hide the notes' }).click();
+      for (const id of ['chart-iterations', 'chart-curves']) {
+        const chart = page.getByTestId(id);
+        await inViewport(page, chart, `${id}${large ? ' (Large type)' : ''}`);
+        // About 70 px for the curves before the facts were folded into a strip.
+        const plot = (await chart.locator('line.chart-axis__domain[y2]').first().boundingBox())!;
+        expect(plot.height, `${id}'s plot height${large ? ' in Large type' : ''}`).toBeGreaterThanOrEqual(85);
+      }
+    }
+  });
+
   test('the share dialog opens from the header in every view and its Copy button is in view', async ({ page }) => {
     await page.goto('./?preset=akoush-1g');
     for (const v of VIEWS) {

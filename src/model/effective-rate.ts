@@ -94,7 +94,7 @@ export function capCurvesText(s: Scenario, linksMbps: readonly number[], qemuDra
   const links = above.map(formatBitRate);
   const list = links.length > 1 ? `${links.slice(0, -1).join(', ')} and ${links[links.length - 1]} links` : `${links[0]} link`;
   return (
-    `QEMU's max-bandwidth of ${formatMiBps(s.maxBandwidthMiBps)} (${formatBitRate(cap)}) is below the ${list}: there QEMU's live iterations run at the cap, ` +
-    `so its curves for links at or above ${formatBitRate(cap)} lie on or near each other. A faster link helps QEMU only once the cap is raised.`
+    `QEMU's max-bandwidth, ${formatMiBps(s.maxBandwidthMiBps)} (${formatBitRate(cap)}), is below the ${list}: its live iterations run at the cap there, ` +
+    `so its curves for links from ${formatBitRate(cap)} up coincide. A faster link helps QEMU only once the cap is raised.`
   );
 }

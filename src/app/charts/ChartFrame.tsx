@@ -13,6 +13,8 @@ export interface ChartFrameProps {
   /** A row of controls or notes under the header (e.g. which policies to compare). */
   toolbar?: ReactNode;
   legend: ReactNode;
+  /** Notes on what the plot shows, under its legend: never folded away with the options. */
+  footnote?: ReactNode;
   /** Called only while the table is shown. */
   renderTable: () => ReactNode;
   /** The plot, given the measured width (CSS pixels) and font size of the plot area. */
@@ -31,7 +33,7 @@ function fileKey(testId: string): string {
   return testId === 'chart-starts' ? 'start-times' : testId.replace(/^chart-/, '');
 }
 
-export function ChartFrame({ testId, title, controls, toolbar, legend, renderTable, children }: ChartFrameProps) {
+export function ChartFrame({ testId, title, controls, toolbar, legend, footnote, renderTable, children }: ChartFrameProps) {
   const [ref, size] = useContainerSize<HTMLDivElement>();
   const [showTable, setShowTable] = useState(false);
   const [optionsOpen, setOptionsOpen] = useState(false);
@@ -86,6 +88,7 @@ export function ChartFrame({ testId, title, controls, toolbar, legend, renderTab
         {size.measured || typeof document === 'undefined' ? children(size) : null}
       </div>
       <div className="chart__legend">{legend}</div>
+      {footnote ? <div className="chart__footnote">{footnote}</div> : null}
       {/* Focusable so keyboard users can scroll a long table (axe: scrollable-region-focusable). */}
       <div
         className="chart__table"

@@ -75,6 +75,8 @@ export interface CurvesChartOptions {
   title?: string | null;
   /** Controls shown under the chart's header (e.g. which policies to compare). */
   toolbar?: ReactNode;
+  /** Notes on the curves, under the legend (e.g. when a cap makes curves coincide). */
+  notes?: ReactNode;
   extra?: CurvesExtra;
   /** Whether the closed form and RAM / bandwidth are drawn (app state: it is in the link). */
   showModels: boolean;
@@ -91,6 +93,7 @@ export function CurvesChart({
   result,
   title = 'Downtime and migration time against page dirty rate',
   toolbar,
+  notes,
   extra,
   showModels,
   onShowModels,
@@ -122,10 +125,11 @@ export function CurvesChart({
           <LogToggle checked={showModels} onChange={onShowModels} label="Closed form and RAM/bandwidth" />
         </>
       }
-      toolbar={
-        toolbar || overlay ? (
+      toolbar={toolbar}
+      footnote={
+        notes || overlay ? (
           <>
-            {toolbar}
+            {notes}
             {overlay ? <p className="chart__note" data-testid="model-parting">{MODEL_PARTING}</p> : null}
           </>
         ) : undefined

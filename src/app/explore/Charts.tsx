@@ -176,10 +176,10 @@ const CurvesOf = memo(function CurvesOf({ run }: { run: RunView }) {
           toolbar={
             <>
               {measured.toggle}
-              <CapCurvesNote scenario={run.scenario} compare={compare} />
               {toolbar}
             </>
           }
+          notes={<CapCurvesNote scenario={run.scenario} compare={compare} />}
           extra={measured.extra}
           showModels={overlays.includes('model')}
           onShowModels={(on) => setOverlay('model', on)}
@@ -189,7 +189,7 @@ const CurvesOf = memo(function CurvesOf({ run }: { run: RunView }) {
   );
 });
 
-/** Under the curves' header: when QEMU's cap makes its curves for the faster links coincide, say so. */
+/** Under the curves' legend: when QEMU's cap makes its curves for the faster links coincide, say so. */
 function CapCurvesNote({ scenario, compare }: { scenario: Scenario; compare: readonly PolicyName[] }) {
   const qemuDrawn = scenario.policy === 'qemu' || compare.includes('qemu');
   const text = capCurvesText(scenario, [...LINK_PRESETS.map((l) => l.goodputMbps), scenario.linkMbps], qemuDrawn);

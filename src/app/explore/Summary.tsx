@@ -2,6 +2,7 @@
 // placed between its bounds (Xen's Eq. 3 and 4: a reference for the other pre-copy policies, hidden
 // for post-copy), then what the policy reports of its own. The values carry stable data-testids.
 import { STOP_REASON_TEXT, XEN_V2_MAX_ROUNDS, bounds, pagesOf, sendPagesPerSecond, type Range, type RunResult, type Scenario, type StopReason } from '../../model/index.ts';
+import { useState } from 'react';
 import type { RunHeadline } from '../../workers/api.ts';
 import { formatPages } from '../charts/format.ts';
 import { formatGiB, formatTimes } from '../format.ts';
@@ -125,13 +126,19 @@ function BoundsNote({ scenario }: { scenario: Scenario }) {
   return (
     <p className="summary__note" data-testid="bounds-note">
       {applies === 'reference'
-        ? `The bars show Xen's bounds (Akoush Eq. 3 and 4) for reference: they are proven for Xen's pre-copy, not for ${POLICY_NAME[scenario.policy]}.`
+        ? `The bars show Xen's bounds (Akoush Eq. 3 and 4), proven for Xen's pre-copy, not for ${POLICY_NAME[scenario.policy]}.`
         : `No bounds shown: Akoush's Eq. 3 and 4 bound Xen's pre-copy and do not apply to ${POLICY_NAME[scenario.policy].toLowerCase()}.`}
     </p>
   );
 }
 
+/**
+ * What the policy reports of its own. On the one-screen workbench the facts are one strip of labels
+ * and values, their notes a click away ("What these mean"), so the charts keep their height; where the
+ * page flows (phones, print) the notes are always shown and the button is not.
+ */
 function Facts({ scenario, result, unlimited }: { scenario: Scenario; result: RunResult; unlimited: RunHeadline | null }) {
+  const [notesShown, setNotesShown] = useState(false);
   const facts = policyFacts(scenario, result, unlimited);
   if (facts.length === 0) return null;
   // The notes explain the policy's own words ("passes", "dirty-sync-count", "remote faults"): each a
@@ -139,19 +146,24 @@ function Facts({ scenario, result, unlimited }: { scenario: Scenario; result: Ru
   const seen = new Set<GlossaryTerm>();
   const notes = facts.map((f) => termParts(f.note, seen));
   return (
-    <dl className="facts" aria-label={`What ${POLICY_NAME[scenario.policy]} reports`}>
-      {facts.map((f, i) => (
-        <div className="fact" key={f.id}>
-          <dt>{f.label}</dt>
-          <dd className="fact__value" data-testid={f.id}>
-            {f.value}
-          </dd>
-          <dd className="fact__note">
-            <TermRuns parts={notes[i]} />
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <div className="facts" data-notes={notesShown ? 'shown' : undefined}>
+      <dl className="facts__list" aria-label={`What ${POLICY_NAME[scenario.policy]} reports`}>
+        {facts.map((f, i) => (
+          <div className="fact" key={f.id}>
+            <dt>{f.label}</dt>
+            <dd className="fact__value" data-testid={f.id}>
+              {f.value}
+            </dd>
+            <dd className="fact__note">
+              <TermRuns parts={notes[i]} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" className="button facts__toggle" aria-expanded={notesShown} onClick={() => setNotesShown((v) => !v)}>
+        {notesShown ? 'Hide the notes' : 'What these mean'}
+      </button>
+    </div>
   );
 }
 
