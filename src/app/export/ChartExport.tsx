@@ -61,7 +61,9 @@ function usePrintScaling(figure: RefObject<HTMLElement | null>) {
     const scale = (svg: SVGSVGElement) => {
       const width = svg.getAttribute('width');
       if (width === '100%' || (svg.hasAttribute('viewBox') && svg.dataset.printSize === undefined)) return;
-      const height = svg.getAttribute('height') ?? '';
+      // A re-render that changed only the width leaves the height removed here: the one kept applies.
+      const height = svg.getAttribute('height') ?? svg.dataset.printSize?.split(' ')[1];
+      if (!height) return;
       svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
       // Without a height the box follows the viewBox's aspect ratio.
       svg.setAttribute('width', '100%');
