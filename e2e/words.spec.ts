@@ -58,6 +58,21 @@ test('two pins that differ only in auto-converge have different descriptions, an
   // Same numbers (the first pass outlasts the timeout at the capped rate): the row says why.
   await expect(table.locator('tr[data-pin-name="With"] [data-testid=pin-why-equal]')).toContainText('auto-converge on');
   await expect(table.locator('tr[data-pin-name="With"] [data-testid=pin-why-equal]')).toContainText('capped at 128 MiB/s');
+  // The settings' words are terms (once per row), and the text reads as before.
+  await expect(table.locator('tr[data-pin-name="With"] [data-testid=pin-description] .term__button[data-term="auto-converge"]')).toHaveCount(1);
+  expect(await table.locator('tr[data-pin-name="With"] [data-testid=pin-description]').innerText()).toBe(withAc);
+});
+
+test('the Check and SLA views explain their words where they show them', async ({ page }) => {
+  await page.goto('./?view=check');
+  await page.getByRole('button', { name: 'Compare with the papers' }).click();
+  await expect(page.getByTestId('validation-summary')).toBeVisible();
+  const term = page.locator('[data-testid^="validation-row-"] .term__button').first();
+  await expect(term).toBeVisible();
+  await term.focus();
+  await expect(page.getByRole('tooltip')).toBeVisible();
+  await page.goto('./?preset=akoush-1g&view=sla');
+  await expect(page.getByTestId('sla-lens').locator('.sla__assumptions .term__button[data-term="downtime"]')).toHaveCount(1);
 });
 
 test("an exported SVG's caption link opens the same figure: pins and compared policies included", async ({ page, browser }) => {

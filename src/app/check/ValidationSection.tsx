@@ -7,6 +7,7 @@ import type { Validation, ValidationRow } from '../../model/validation.ts';
 import type { ValidationApi } from '../../workers/validation.worker.ts';
 import '../sla/sla.css';
 import './validation.css';
+import { TermRuns, termParts } from '../teach/WithTerms.tsx';
 
 export function ValidationSection() {
   const [open, setOpen] = useState(false);
@@ -71,8 +72,12 @@ function ValidationBody() {
         <tbody>
           {v.fig1.map((t) => (
             <tr key={t.id} data-testid={`validation-row-${t.id}`} data-ok={t.ok}>
-              <th scope="row">{t.trait}</th>
-              <td>{t.observed}</td>
+              <th scope="row">
+                <Words text={t.trait} />
+              </th>
+              <td>
+                <Words text={t.observed} />
+              </td>
               <td><Mark ok={t.ok} /></td>
             </tr>
           ))}
@@ -134,8 +139,12 @@ function RowsTable({ caption, rows }: { caption: string; rows: readonly Validati
         {rows.map((r) => (
           <tr key={r.id} data-testid={`validation-row-${r.id}`} data-ok={r.ok} data-error={r.error} className={r.ok ? undefined : 'is-beyond'}>
             <th scope="row">
-              {r.label}
-              {r.note ? <span className="validation__note">{r.note}</span> : null}
+              <Words text={r.label} />
+              {r.note ? (
+                <span className="validation__note">
+                  <Words text={r.note} />
+                </span>
+              ) : null}
             </th>
             <td>{r.direction ? 'higher' : value(r.paper, r.unit)}</td>
             <td>{r.direction ? `${r.simulated > 0 ? '+' : '−'}${Math.abs(r.simulated).toFixed(1)} %` : value(r.simulated, r.unit)}</td>
@@ -147,4 +156,9 @@ function RowsTable({ caption, rows }: { caption: string; rows: readonly Validati
       </tbody>
     </table>
   );
+}
+
+/** A cell's text with its domain words as terms, detached: the cell's text stays as written. */
+function Words({ text }: { text: string }) {
+  return <TermRuns parts={termParts(text)} detached />;
 }

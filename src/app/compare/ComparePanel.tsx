@@ -9,6 +9,8 @@ import { formatGiB } from '../format.ts';
 import { MAX_PINS, PIN_COLOURS, cleanName, defaultName, type Pin } from '../state/pins.ts';
 import { useApp } from '../state/store.ts';
 import { shortDuration, signedDuration } from '../explore/policyFacts.ts';
+import type { GlossaryTerm } from '../teach/glossary.ts';
+import { TermRuns, termParts } from '../teach/WithTerms.tsx';
 import './compare.css';
 
 function percent(delta: number, base: number): string {
@@ -55,6 +57,10 @@ function PinRow({ pin, result, base, baseScenario, isBase }: { pin: Pin; result:
   const d = isBase ? undefined : base;
   // Equal results from different settings: say what differs and why the result does not.
   const why = !isBase && result && base ? whyEqual(baseScenario, base, pin.scenario, result) : null;
+  // Their settings' words are terms (each once in the row), detached: the cells' text stays as written.
+  const seen = new Set<GlossaryTerm>();
+  const described = termParts(describe(pin), seen);
+  const whyParts = why ? termParts(why, seen) : [];
   return (
     <tr data-pin-name={pin.name}>
       <td>
@@ -81,11 +87,11 @@ function PinRow({ pin, result, base, baseScenario, isBase }: { pin: Pin; result:
           </select>
         </div>
         <div className="compare__scenario" data-testid="pin-description">
-          {describe(pin)}
+          <TermRuns parts={described} detached />
         </div>
         {why ? (
           <div className="compare__why" data-testid="pin-why-equal">
-            {why}
+            <TermRuns parts={whyParts} detached />
           </div>
         ) : null}
       </th>

@@ -7,7 +7,13 @@ import { availabilityBudget, availabilityError, responseSlaError, responseVerdic
 import { formatDuration } from '../charts/format.ts';
 import { formatCount } from '../format.ts';
 import { useApp } from '../state/store.ts';
+import { TermRuns, termParts } from '../teach/WithTerms.tsx';
 import './sla.css';
+
+const ASSUMPTIONS =
+  'Assumes requests arrive evenly, the first as the VM pauses, and the downtime falls in one window; a request ' +
+  'that arrives during the downtime waits for the rest of it, then takes the normal response time; nothing else is ' +
+  'slowed (no backlog after the resume, no degraded pre-copy). The percentile is nearest-rank.';
 
 const TARGETS = ['99.9', '99.99', '99.999'] as const;
 
@@ -132,9 +138,7 @@ export function SlaLens() {
         )}
       </p>
       <p className="sla__assumptions">
-        Assumes requests arrive evenly, the first as the VM pauses, and the downtime falls in one window; a request
-        that arrives during the downtime waits for the rest of it, then takes the normal response time; nothing else is
-        slowed (no backlog after the resume, no degraded pre-copy). The percentile is nearest-rank.
+        <TermRuns parts={termParts(ASSUMPTIONS)} detached />
       </p>
     </section>
   );
