@@ -2,7 +2,7 @@
 // pins told apart by every setting, exports that reproduce their figure, and no number in exponent form.
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { expect, openView, settled, summary, test } from './fixtures.ts';
+import { expect, openPresets, openView, settled, summary, test } from './fixtures.ts';
 
 const result = (page: Page) => page.getByRole('region', { name: 'Result' });
 
@@ -63,7 +63,13 @@ test('two pins that differ only in auto-converge have different descriptions, an
   expect(await table.locator('tr[data-pin-name="With"] [data-testid=pin-description]').innerText()).toBe(withAc);
 });
 
-test('the Check and SLA views explain their words where they show them', async ({ page }) => {
+test('the presets, Check and SLA views explain their words where they show them', async ({ page }) => {
+  await page.goto('./?preset=akoush-1g');
+  await settled(page);
+  await openPresets(page);
+  await expect(page.locator('.presets__description .term__button[data-term="goodput"]')).toHaveCount(1);
+  // The iterations card's breakdown ("7 live + stop-and-copy") too.
+  await expect(page.getByRole('region', { name: 'Result' }).getByTestId('iterations-breakdown').locator('.term__button[data-term="stop-and-copy"]')).toHaveCount(1);
   await page.goto('./?view=check');
   await page.getByRole('button', { name: 'Compare with the papers' }).click();
   await expect(page.getByTestId('validation-summary')).toBeVisible();

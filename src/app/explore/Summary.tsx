@@ -84,7 +84,7 @@ function Cards({ scenario, result }: { scenario: Scenario; result: RunResult }) 
           {result.iterations}
         </dd>
         <dd className="card__aside" data-testid="iterations-breakdown">
-          {countsBreakdown(runCounts(result))}
+          <TermRuns parts={termParts(countsBreakdown(runCounts(result)), new Set<GlossaryTerm>(['iteration']))} detached />
         </dd>
         <dd>{iterations ? <BoundBar range={iterations} value={result.iterations} format={String} lowerText="least" upperText="most" /> : <span className="card__aside">no fixed cap</span>}</dd>
       </div>
