@@ -77,6 +77,10 @@ test('the presets, Check and SLA views explain their words where they show them'
   await expect(term).toBeVisible();
   await term.focus();
   await expect(page.getByRole('tooltip')).toBeVisible();
+  // The player's position ("Iteration 3 of 9 · batch 2 of 5") in Teach.
+  await page.goto('./?preset=akoush-1g&teach=1&step=3&by=batch');
+  await expect(page.getByTestId('teach-position').locator('.term__button[data-term="iteration"]')).toHaveCount(1);
+  await expect(page.getByTestId('teach-position').locator('.term__button[data-term="batch"]')).toHaveCount(1);
   await page.goto('./?preset=akoush-1g&view=sla');
   await expect(page.getByTestId('sla-lens').locator('.sla__assumptions .term__button[data-term="downtime"]')).toHaveCount(1);
 });

@@ -5,6 +5,7 @@ import { count } from './narrate.ts';
 import { playerPosition, positionText } from './playerPosition.ts';
 import { SPEEDS, stopIndexAt, type Speed } from './player.ts';
 import { stopsOf, useTeach, teachStore, type Granularity } from './teachStore.ts';
+import { TermRuns, termParts } from './WithTerms.tsx';
 
 export function PlayerControls() {
   const summary = useTeach((s) => s.summary);
@@ -79,7 +80,9 @@ export function PlayerControls() {
       <p className="teach__position" data-testid="teach-position" data-position={position} data-iteration={iteration}>
         {ready && summary ? (
           <>
-            <strong className="teach__where">{positionText(playerPosition(summary, position))}</strong>
+            <strong className="teach__where">
+              <TermRuns parts={termParts(positionText(playerPosition(summary, position)))} detached />
+            </strong>
             <span className="teach__step">
               {' '}
               · Step {count(stopIndex + 1)} of {count(stops.length)} · <span data-testid="player-time">{formatSinceStart(timeS)}</span>
