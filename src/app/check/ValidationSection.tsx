@@ -5,9 +5,9 @@ import { wrap } from 'comlink';
 import { useEffect, useState } from 'react';
 import type { Validation, ValidationRow } from '../../model/validation.ts';
 import type { ValidationApi } from '../../workers/validation.worker.ts';
+import { WithTerms } from '../teach/WithTerms.tsx';
 import '../sla/sla.css';
 import './validation.css';
-import { TermRuns, termParts } from '../teach/WithTerms.tsx';
 
 export function ValidationSection() {
   const [open, setOpen] = useState(false);
@@ -73,10 +73,10 @@ function ValidationBody() {
           {v.fig1.map((t) => (
             <tr key={t.id} data-testid={`validation-row-${t.id}`} data-ok={t.ok}>
               <th scope="row">
-                <Words text={t.trait} />
+                <WithTerms text={t.trait} detached />
               </th>
               <td>
-                <Words text={t.observed} />
+                <WithTerms text={t.observed} detached />
               </td>
               <td><Mark ok={t.ok} /></td>
             </tr>
@@ -139,10 +139,10 @@ function RowsTable({ caption, rows }: { caption: string; rows: readonly Validati
         {rows.map((r) => (
           <tr key={r.id} data-testid={`validation-row-${r.id}`} data-ok={r.ok} data-error={r.error} className={r.ok ? undefined : 'is-beyond'}>
             <th scope="row">
-              <Words text={r.label} />
+              <WithTerms text={r.label} detached />
               {r.note ? (
                 <span className="validation__note">
-                  <Words text={r.note} />
+                  <WithTerms text={r.note} detached />
                 </span>
               ) : null}
             </th>
@@ -156,9 +156,4 @@ function RowsTable({ caption, rows }: { caption: string; rows: readonly Validati
       </tbody>
     </table>
   );
-}
-
-/** A cell's text with its domain words as terms, detached: the cell's text stays as written. */
-function Words({ text }: { text: string }) {
-  return <TermRuns parts={termParts(text)} detached />;
 }

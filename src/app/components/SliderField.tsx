@@ -5,7 +5,7 @@
 // the hint, which name and describe the slider, stay exactly their words.
 import type { ReactNode } from 'react';
 import type { GlossaryTerm } from '../teach/glossary.ts';
-import { TermRuns, termParts, type TermPart } from '../teach/WithTerms.tsx';
+import { TermRuns, termParts, WithTerms, type TermPart } from '../teach/WithTerms.tsx';
 import { NumberInput } from './NumberInput.tsx';
 import type { SliderScale } from './sliderScale.ts';
 
@@ -69,7 +69,7 @@ export function SliderField({ id, label, term, unit, value, scale, min, max, cla
       />
       {hint ? (
         <p className="field__hint" id={hintId}>
-          {typeof hint === 'string' ? <TermRuns parts={termParts(hint, new Set(term ? [term] : []))} detached /> : hint}
+          {typeof hint === 'string' ? <WithTerms text={hint} known={term ? [term] : []} detached /> : hint}
         </p>
       ) : null}
       {children}

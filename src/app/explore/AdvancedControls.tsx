@@ -12,7 +12,7 @@ import { NumberInput } from '../components/NumberInput.tsx';
 import { PAGE_SIZES, SCALES, limits, wssScale } from './controlSpecs.ts';
 import { SliderField } from '../components/SliderField.tsx';
 import { WriterCpuField } from './WriterCpuField.tsx';
-import { TermRuns, termParts, WithTerms } from '../teach/WithTerms.tsx';
+import { WithTerms } from '../teach/WithTerms.tsx';
 
 const PATTERN_TEXT: Record<Pattern, string> = {
   sequential: 'Sequential (Akoush’s writer)',
@@ -220,7 +220,7 @@ function PolicyFields({ s, setField }: { s: Scenario; setField: SetField }) {
           <div className="field field--check">
             <input id="ctl-auto-converge" type="checkbox" checked={s.autoConverge} onChange={(e) => setField('autoConverge', e.currentTarget.checked)} />
             <label htmlFor="ctl-auto-converge">
-              <TermRuns parts={termParts('Auto-converge (throttle a guest that dirties too fast)')} detached />
+              <WithTerms text="Auto-converge (throttle a guest that dirties too fast)" detached />
             </label>
           </div>
         </>

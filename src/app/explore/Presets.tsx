@@ -6,7 +6,7 @@ import { PRESETS } from '../../model/presets.ts';
 import { presetQuery } from '../state/url.ts';
 import { presetById, sameScenario, useApp } from '../state/store.ts';
 import { clampScenario } from '../state/url.ts';
-import { TermRuns, termParts } from '../teach/WithTerms.tsx';
+import { WithTerms } from '../teach/WithTerms.tsx';
 
 /** Each preset's scenario as the app applies it, and its link: computed once, not on every slider tick. */
 const APPLIED = new Map(PRESETS.map((p) => [p.id, { scenario: clampScenario(p.scenario), href: `?${presetQuery(p.id)}` }]));
@@ -49,7 +49,7 @@ export function Presets() {
         {active ? (
           <>
             <strong>{active.title}</strong>
-            {edited ? <span className="presets__edited"> (edited)</span> : null}. <TermRuns parts={termParts(active.description)} detached />{' '}
+            {edited ? <span className="presets__edited"> (edited)</span> : null}. <WithTerms text={active.description} detached />{' '}
             <span className="presets__source">Source: {active.source}.</span>
           </>
         ) : (

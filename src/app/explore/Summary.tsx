@@ -13,7 +13,7 @@ import { BoundBar } from './BoundBar.tsx';
 import { EffectiveRate } from '../components/EffectiveRate.tsx';
 import { Term } from '../teach/Term.tsx';
 import type { GlossaryTerm } from '../teach/glossary.ts';
-import { TermRuns, termParts } from '../teach/WithTerms.tsx';
+import { TermRuns, termParts, WithTerms } from '../teach/WithTerms.tsx';
 import { countsBreakdown, runCounts } from '../../model/words/counts.ts';
 import { policyFacts, shortDuration } from './policyFacts.ts';
 
@@ -84,7 +84,7 @@ function Cards({ scenario, result }: { scenario: Scenario; result: RunResult }) 
           {result.iterations}
         </dd>
         <dd className="card__aside" data-testid="iterations-breakdown">
-          <TermRuns parts={termParts(countsBreakdown(runCounts(result)), new Set<GlossaryTerm>(['iteration']))} detached />
+          <WithTerms text={countsBreakdown(runCounts(result))} known={['iteration']} detached />
         </dd>
         <dd>{iterations ? <BoundBar range={iterations} value={result.iterations} format={String} lowerText="least" upperText="most" /> : <span className="card__aside">no fixed cap</span>}</dd>
       </div>

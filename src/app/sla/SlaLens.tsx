@@ -7,7 +7,7 @@ import { availabilityBudget, availabilityError, responseSlaError, responseVerdic
 import { formatDuration } from '../charts/format.ts';
 import { formatCount } from '../format.ts';
 import { useApp } from '../state/store.ts';
-import { TermRuns, termParts } from '../teach/WithTerms.tsx';
+import { WithTerms } from '../teach/WithTerms.tsx';
 import './sla.css';
 
 const ASSUMPTIONS =
@@ -138,7 +138,7 @@ export function SlaLens() {
         )}
       </p>
       <p className="sla__assumptions">
-        <TermRuns parts={termParts(ASSUMPTIONS)} detached />
+        <WithTerms text={ASSUMPTIONS} detached />
       </p>
     </section>
   );

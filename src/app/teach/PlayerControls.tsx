@@ -5,7 +5,7 @@ import { count } from './narrate.ts';
 import { playerPosition, positionText } from './playerPosition.ts';
 import { SPEEDS, stopIndexAt, type Speed } from './player.ts';
 import { stopsOf, useTeach, teachStore, type Granularity } from './teachStore.ts';
-import { TermRuns, termParts } from './WithTerms.tsx';
+import { WithTerms } from './WithTerms.tsx';
 
 export function PlayerControls() {
   const summary = useTeach((s) => s.summary);
@@ -81,7 +81,7 @@ export function PlayerControls() {
         {ready && summary ? (
           <>
             <strong className="teach__where">
-              <TermRuns parts={termParts(positionText(playerPosition(summary, position)))} detached />
+              <WithTerms text={positionText(playerPosition(summary, position))} detached />
             </strong>
             <span className="teach__step">
               {' '}

@@ -4,13 +4,15 @@
 // descriptions, chart legends). Several strings read together (a legend's entries) can share `seen`,
 // so that a term is marked where it first appears among them.
 import { Fragment } from 'react';
+import type { GlossaryTerm } from './glossary.ts';
 import { Term } from './Term.tsx';
 import { termParts, type TermPart } from './termParts.ts';
 
 export { markedParts, termParts, type TermPart } from './termParts.ts';
 
-export function WithTerms({ text }: { text: string }) {
-  return <TermRuns parts={termParts(text)} />;
+/** `known`: terms already marked beside the text (a label's), not marked again; `detached`: see Term.tsx. */
+export function WithTerms({ text, known = [], detached = false }: { text: string; known?: readonly GlossaryTerm[]; detached?: boolean }) {
+  return <TermRuns parts={termParts(text, new Set(known))} detached={detached} />;
 }
 
 /** Parts cut by termParts, rendered: plain runs as text, terms as <Term> (`detached`: see Term.tsx). */
