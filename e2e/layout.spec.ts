@@ -159,6 +159,22 @@ test.describe('on a projector (1280x720)', () => {
     }
   });
 
+  test("in the default type a chart's own controls fold behind Options; the compared policies stay in view", async ({ page }) => {
+    await page.goto('./?preset=akoush-1g');
+    await settled(page);
+    const curves = page.getByTestId('chart-curves');
+    const log = curves.getByRole('checkbox', { name: 'Log y-axis' });
+    await expect(log).toBeHidden();
+    await expect(curves.getByRole('checkbox', { name: 'Post-copy' })).toBeVisible();
+    await curves.getByRole('button', { name: /^Chart options:/ }).click();
+    await expect(log).toBeVisible();
+    await inViewport(page, curves.getByRole('button', { name: /^PNG/ }), 'the PNG button in the open options');
+    // A taller screen keeps them in the header.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect(curves.getByRole('button', { name: /^Chart options:/ })).toBeHidden();
+    await expect(page.getByTestId('chart-iterations').getByRole('checkbox', { name: 'Log y-axis' })).toBeVisible();
+  });
+
   test('the share dialog opens from the header in every view and its Copy button is in view', async ({ page }) => {
     await page.goto('./?preset=akoush-1g');
     for (const v of VIEWS) {
