@@ -168,7 +168,7 @@ function PolicyFields({ s, setField }: { s: Scenario; setField: SetField }) {
           <SliderField
             id="ctl-max-factor"
             label="Data sent over"
-          term="data limit"
+            term="data limit"
             unit="× VM"
             value={s.maxFactor}
             scale={SCALES.maxFactor}
@@ -184,7 +184,7 @@ function PolicyFields({ s, setField }: { s: Scenario; setField: SetField }) {
           <SliderField
             id="ctl-downtime-limit"
             label="Downtime limit"
-          term="downtime limit"
+            term="downtime limit"
             unit="ms"
             value={s.downtimeLimitMs}
             scale={SCALES.downtimeLimitMs}
@@ -196,7 +196,7 @@ function PolicyFields({ s, setField }: { s: Scenario; setField: SetField }) {
           <SliderField
             id="ctl-max-bandwidth"
             label="Bandwidth cap"
-          term="max-bandwidth"
+            term="max-bandwidth"
             unit="MiB/s"
             value={s.maxBandwidthMiBps}
             scale={SCALES.maxBandwidthMiBps}
@@ -208,7 +208,7 @@ function PolicyFields({ s, setField }: { s: Scenario; setField: SetField }) {
           <SliderField
             id="ctl-timeout"
             label="Give up after"
-          term="timeout"
+            term="timeout"
             unit="s"
             value={s.timeoutS}
             scale={SCALES.timeoutS}

@@ -179,7 +179,7 @@ const CurvesOf = memo(function CurvesOf({ run }: { run: RunView }) {
               {toolbar}
             </>
           }
-          notes={<CapCurvesNote scenario={run.scenario} compare={compare} />}
+          notes={capCurvesNote(run.scenario, compare)}
           extra={measured.extra}
           showModels={overlays.includes('model')}
           onShowModels={(on) => setOverlay('model', on)}
@@ -189,8 +189,8 @@ const CurvesOf = memo(function CurvesOf({ run }: { run: RunView }) {
   );
 });
 
-/** Under the curves' legend: when QEMU's cap makes its curves for the faster links coincide, say so. */
-function CapCurvesNote({ scenario, compare }: { scenario: Scenario; compare: readonly PolicyName[] }) {
+/** Under the curves' legend: when QEMU's cap makes its curves for the faster links coincide, say so (else null: no note). */
+function capCurvesNote(scenario: Scenario, compare: readonly PolicyName[]) {
   const qemuDrawn = scenario.policy === 'qemu' || compare.includes('qemu');
   const text = capCurvesText(scenario, [...LINK_PRESETS.map((l) => l.goodputMbps), scenario.linkMbps], qemuDrawn);
   return text ? (

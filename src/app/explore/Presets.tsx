@@ -14,7 +14,10 @@ const APPLIED = new Map(PRESETS.map((p) => [p.id, { scenario: clampScenario(p.sc
 export function Presets() {
   const presetId = useApp((s) => s.presetId);
   // A boolean: dragging a slider re-renders the list only when "(edited)" appears.
-  const edited = useApp((s) => s.presetId !== null && APPLIED.has(s.presetId) && !sameScenario(APPLIED.get(s.presetId)!.scenario, s.scenario));
+  const edited = useApp((s) => {
+    const applied = s.presetId === null ? undefined : APPLIED.get(s.presetId);
+    return applied !== undefined && !sameScenario(applied.scenario, s.scenario);
+  });
   const applyPreset = useApp((s) => s.applyPreset);
   const active = presetById(presetId);
 
